@@ -1,0 +1,118 @@
+// Every message a user can see from a rule, in Vietnamese first and English second. Rules
+// return keys, never sentences, so the form, the server's rejection reason and the tests
+// all speak the same words.
+
+export const MESSAGES = {
+	required: { vi: 'Vui lòng nhập thông tin này', en: 'This field is required' },
+	'text.too_long': { vi: 'Nội dung quá dài', en: 'Text is too long' },
+	'id.invalid': { vi: 'Mã không hợp lệ', en: 'Invalid id' },
+	'code.invalid': { vi: 'Mã đơn vị không hợp lệ', en: 'Invalid unit code' },
+	'date.format': {
+		vi: 'Ngày không đúng dạng, hãy nhập ngày/tháng/năm (vd 12/3/1958) hoặc chỉ năm (1958)',
+		en: 'Date not recognised: type day/month/year (e.g. 12/3/1958) or the year alone (1958)'
+	},
+	'date.not_exist': { vi: 'Ngày này không có trong lịch', en: 'This date does not exist' },
+	'date.future': { vi: 'Ngày không được ở tương lai', en: 'The date cannot be in the future' },
+	'date.too_old': { vi: 'Năm sinh quá xa (trước 1900)', en: 'Year of birth before 1900' },
+	'datetime.invalid': { vi: 'Thời điểm không hợp lệ', en: 'Invalid timestamp' },
+	'name.invalid': {
+		vi: 'Họ tên chỉ gồm chữ cái và khoảng trắng',
+		en: 'A name holds letters and spaces only'
+	},
+	'name.too_short': { vi: 'Họ tên quá ngắn', en: 'Name is too short' },
+	'sex.invalid': { vi: 'Chọn giới tính Nam hoặc Nữ', en: 'Choose male or female' },
+	'relation.invalid': { vi: 'Chọn quan hệ với chủ hộ', en: 'Choose the relation to the head' },
+	'cccd.format': {
+		vi: 'Số CCCD gồm đúng 12 chữ số',
+		en: 'A citizen ID (CCCD) has exactly 12 digits'
+	},
+	'cccd.province': {
+		vi: 'Ba số đầu của CCCD không phải mã tỉnh/thành',
+		en: 'The first three digits of the CCCD are not a province code'
+	},
+	'cccd.birth_year': {
+		vi: 'Số CCCD không khớp năm sinh',
+		en: 'The CCCD does not match the year of birth'
+	},
+	'cccd.sex': {
+		vi: 'Số CCCD không khớp giới tính',
+		en: 'The CCCD does not match the sex'
+	},
+	'insurance.format': {
+		vi: 'Mã thẻ BHYT gồm 10 chữ số hoặc 15 ký tự (2 chữ cái + 13 chữ số)',
+		en: 'A health insurance number has 10 digits or 15 characters (2 letters + 13 digits)'
+	},
+	'phone.format': {
+		vi: 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0',
+		en: 'A phone number has 10 digits and starts with 0'
+	},
+	'number.invalid': { vi: 'Hãy nhập một con số', en: 'Enter a number' },
+	'height.range': {
+		vi: 'Chiều cao phải từ 30 đến 250 cm',
+		en: 'Height must be between 30 and 250 cm'
+	},
+	'weight.range': {
+		vi: 'Cân nặng phải từ 1 đến 300 kg',
+		en: 'Weight must be between 1 and 300 kg'
+	},
+	'systolic.range': {
+		vi: 'Huyết áp tâm thu phải từ 60 đến 260 mmHg',
+		en: 'Systolic pressure must be between 60 and 260 mmHg'
+	},
+	'diastolic.range': {
+		vi: 'Huyết áp tâm trương phải từ 30 đến 160 mmHg',
+		en: 'Diastolic pressure must be between 30 and 160 mmHg'
+	},
+	'bp.order': {
+		vi: 'Huyết áp tâm thu (số trên) phải lớn hơn tâm trương (số dưới)',
+		en: 'Systolic (upper) pressure must be above diastolic (lower)'
+	},
+	'bp.pair': {
+		vi: 'Nhập cả hai số huyết áp, vd 120/80',
+		en: 'Enter both blood pressure numbers, e.g. 120/80'
+	},
+	'bp.format': {
+		vi: 'Huyết áp nhập dạng số trên/số dưới, vd 120/80',
+		en: 'Type blood pressure as upper/lower, e.g. 120/80'
+	},
+	'pulse.range': {
+		vi: 'Mạch phải từ 30 đến 220 lần/phút',
+		en: 'Pulse must be between 30 and 220 beats per minute'
+	},
+	'pregnant.sex': {
+		vi: 'Chỉ ghi nhận mang thai với người giới tính nữ',
+		en: 'Pregnancy can only be recorded for a female'
+	},
+	'choice.invalid': { vi: 'Lựa chọn không hợp lệ', en: 'Invalid choice' },
+	'cadence.invalid': {
+		vi: 'Chu kỳ nhắc là 3 hoặc 6 tháng',
+		en: 'Reminder cadence is 3 or 6 months'
+	},
+	'household.address': {
+		vi: 'Nhập số nhà và tên đường/hẻm',
+		en: 'Enter the house number and street/alley'
+	},
+	'declaration.empty': {
+		vi: 'Hãy nhập ít nhất một chỉ số sức khỏe',
+		en: 'Enter at least one health measure'
+	},
+	'doc.type': { vi: 'Loại hồ sơ không được hỗ trợ', en: 'Unsupported record type' },
+	'doc.invalid': { vi: 'Hồ sơ không hợp lệ', en: 'Invalid record' }
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type MessageKey = keyof typeof MESSAGES;
+export type Language = 'vi' | 'en';
+
+export function isMessageKey(value: string): value is MessageKey {
+	return Object.hasOwn(MESSAGES, value);
+}
+
+/** The message for a key in one language; an unknown key is shown as the generic one. */
+export function message(key: string, language: Language = 'vi'): string {
+	return isMessageKey(key) ? MESSAGES[key][language] : MESSAGES['doc.invalid'][language];
+}
+
+/** Both languages, Vietnamese first: the form the server gives as a rejection reason. */
+export function bilingual(key: string): string {
+	return `${message(key, 'vi')} / ${message(key, 'en')}`;
+}
