@@ -9,7 +9,13 @@ export default defineConfig({
 				runes: ({ filename }) =>
 					filename.split(/[/\\]/).includes('node_modules') ? undefined : true
 			},
-			adapter: adapter()
+			adapter: adapter(),
+			typescript: {
+				config(config) {
+					// The CouchDB scripts and the benchmarks are type-checked like the app.
+					config.include.push('../couch/**/*.ts', '../bench/**/*.ts');
+				}
+			}
 		})
 	],
 	test: {

@@ -1,0 +1,48 @@
+// Launches Debian's Chromium for the end-to-end tests. A missing browser fails the run
+// with one line that says how to get it; it never skips a test.
+
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export type Browser = { context: BrowserContext; close(): Promise<void> };
+
+/** A persistent profile, so IndexedDB and the service worker survive reloads. */
+export async function launchBrowser(
+	options: { width?: number; height?: number } = {}
+): Promise<Browser> {
+	if (!existsSync(CHROMIUM_PATH)) {
+		throw new Error(
+			`Chromium is missing at ${CHROMIUM_PATH}: install it with \`sudo apt-get install -y chromium\` (see README).`
+		);
+	}
+	const profileDir = mkdtempSync(join(tmpdir(), 'hssk-chromium-'));
+	const context = await chromium.launchPersistentContext(profileDir, {
+		executablePath: CHROMIUM_PATH,
+		args: CHROMIUM_ARGS,
+		viewport: { width: options.width ?? 390, height: options.height ?? 844 },
+		locale: 'vi-VN',
+		timezoneId: 'Asia/Ho_Chi_Minh'
+	});
+	return {
+		context,
+		async close() {
+			await context.close();
+			rmSync(profileDir, { recursive: true, force: true });
+		}
+	};
+}
