@@ -1,0 +1,25 @@
+// Which design documents each kind of database carries, and the names the app queries them
+// by. The views are documented in couch/README.md.
+
+import { join } from 'node:path';
+import { compileDesignDoc, DESIGN_ROOT, type DesignDoc } from './compile';
+
+/** `_design/progress` in every ward database: counts for the progress roll-up. */
+export const PROGRESS_DESIGN = 'progress';
+/** `_design/tree` in `hssk_org`: the org tree by path. */
+export const TREE_DESIGN = 'tree';
+
+export const PROGRESS_VIEWS = {
+	households: 'households_by_group',
+	persons: 'persons_by_group',
+	declarations: 'declarations_by_group_channel_day',
+	latestDeclaration: 'latest_declaration_by_person'
+} as const;
+
+export function wardDesignDocs(): DesignDoc[] {
+	return [compileDesignDoc(join(DESIGN_ROOT, 'ward'), PROGRESS_DESIGN)];
+}
+
+export function orgDesignDocs(): DesignDoc[] {
+	return [compileDesignDoc(join(DESIGN_ROOT, 'org'), TREE_DESIGN)];
+}

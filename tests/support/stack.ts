@@ -1,0 +1,151 @@
+// The whole server side for integration and end-to-end tests: an in-memory embedded CouchDB
+// with the demo ward provisioned (and seeded), and the built app server in front of it, both
+// on free ports of 127.0.0.1 and both stopped by `stop()`.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, startEmbeddedCouch, type EmbeddedCouch } from '../../couch/embedded';
+import { provision } from '../../couch/provision';
+import { DEMO_WARD_CODE } from '../../couch/seed/demo';
+import { seedDemo } from '../../couch/seed/seed-demo';
+import { CouchClient } from '../../src/lib/server/couch/client';
+
+export type Stack = {
+	couch: CouchClient;
+	couchUrl: string;
+	couchUser: string;
+	couchPassword: string;
+	appUrl: string;
+	stop(): Promise<void>;
+	restartApp(): Promise<void>;
+};
+
+export type StackOptions = {
+	/** Seed the demo city (default true). */
+	seed?: boolean;
+	/** Seed this many households instead of the full demo: faster for most tests. */
+	households?: number;
+};
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const APP_ENTRY = join(ROOT, 'build', 'index.js');
+const APP_START_TIMEOUT_MS = 30_000;
+const APP_STOP_TIMEOUT_MS = 5_000;
+const OUTPUT_KEPT_CHARS = 8_000;
+const HEALTH_PATH = '/api/health';
+
+type AppProcess = { child: ChildProcess; output: () => string };
+
+function startApp(port: number, env: Record<string, string>): AppProcess {
+	const child = spawn(process.execPath, [APP_ENTRY], {
+		cwd: ROOT,
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	const keep = (chunk: Buffer) => {
+		output = (output + chunk.toString()).slice(-OUTPUT_KEPT_CHARS);
+	};
+	child.stdout?.on('data', keep);
+	child.stderr?.on('data', keep);
+	return { child, output: () => output.trim() || '(no output)' };
+}
+
+async function waitUntilHealthy(appUrl: string, app: AppProcess): Promise<void> {
+	const deadline = Date.now() + APP_START_TIMEOUT_MS;
+	let last = 'no answer';
+	while (Date.now() < deadline) {
+		if (app.child.exitCode !== null) {
+			throw new Error(`The app server exited with ${app.child.exitCode}:\n${app.output()}`);
+		}
+		try {
+			const response = await fetch(appUrl + HEALTH_PATH);
+			last = `${response.status} ${await response.text()}`.slice(0, 300);
+			if (response.status === 200) return;
+			// A 404 will not go away: this build has no health route.
+			if (response.status === 404) break;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(
+		`The app server did not answer GET ${HEALTH_PATH} with 200 (last: ${last}):\n${app.output()}`
+	);
+}
+
+function stopApp(app: AppProcess | undefined): Promise<void> {
+	return new Promise((resolve) => {
+		if (!app || app.child.exitCode !== null || app.child.signalCode !== null) return resolve();
+		const timer = setTimeout(() => app.child.kill('SIGKILL'), APP_STOP_TIMEOUT_MS);
+		app.child.once('exit', () => {
+			clearTimeout(timer);
+			resolve();
+		});
+		app.child.kill('SIGTERM');
+	});
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+	if (!existsSync(APP_ENTRY)) throw new Error('build/ is missing: run `npm run build` first');
+	const dataDir = mkdtempSync(join(tmpdir(), 'hssk-stack-'));
+	let couch: EmbeddedCouch | undefined;
+	let app: AppProcess | undefined;
+	// A test runner that dies mid-test must not leave the app server behind.
+	const killOnExit = () => app?.child.kill('SIGKILL');
+	process.once('exit', killOnExit);
+
+	const stop = async () => {
+		process.off('exit', killOnExit);
+		await stopApp(app);
+		await couch?.stop();
+		rmSync(dataDir, { recursive: true, force: true });
+	};
+
+	try {
+		couch = await startEmbeddedCouch({
+			dataDir,
+			inMemory: true,
+			user: 'admin',
+			password: randomBytes(18).toString('base64url')
+		});
+		const client = new CouchClient(couch);
+		await provision(client, [DEMO_WARD_CODE]);
+		if (options.seed ?? true) await seedDemo(client, { households: options.households });
+
+		const port = await freePort();
+		const appUrl = `http://127.0.0.1:${port}`;
+		const env = {
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			ORIGIN: appUrl,
+			COUCHDB_URL: couch.url,
+			COUCHDB_USER: couch.user,
+			COUCHDB_PASSWORD: couch.password,
+			NODE_ENV: 'test'
+		};
+		app = startApp(port, env);
+		await waitUntilHealthy(appUrl, app);
+
+		return {
+			couch: client,
+			couchUrl: couch.url,
+			couchUser: couch.user,
+			couchPassword: couch.password,
+			appUrl,
+			stop,
+			async restartApp() {
+				await stopApp(app);
+				app = startApp(port, env);
+				await waitUntilHealthy(appUrl, app);
+			}
+		};
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
