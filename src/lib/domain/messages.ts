@@ -97,7 +97,100 @@ export const MESSAGES = {
 		en: 'Enter at least one health measure'
 	},
 	'doc.type': { vi: 'Loại hồ sơ không được hỗ trợ', en: 'Unsupported record type' },
-	'doc.invalid': { vi: 'Hồ sơ không hợp lệ', en: 'Invalid record' }
+	'doc.invalid': { vi: 'Hồ sơ không hợp lệ', en: 'Invalid record' },
+	'sync.network': {
+		vi: 'Không kết nối được máy chủ, sẽ tự thử lại',
+		en: 'Cannot reach the server; will retry by itself'
+	},
+	'sync.signed_out': {
+		vi: 'Phiên đăng nhập đã hết hạn, hãy đăng nhập lại để gửi dữ liệu',
+		en: 'Your session has expired: sign in again to send your records'
+	},
+	'sync.forbidden': {
+		vi: 'Tài khoản này không được đồng bộ dữ liệu của phường này',
+		en: 'This account may not sync this ward'
+	},
+	'sync.server_error': {
+		vi: 'Máy chủ đang gặp sự cố, sẽ tự thử lại',
+		en: 'The server has a problem; will retry by itself'
+	},
+	'sync.refused': {
+		vi: 'Máy chủ từ chối một hồ sơ, hãy sửa lại hồ sơ đó',
+		en: 'The server refused a record: correct it'
+	},
+	'sync.failed': {
+		vi: 'Đồng bộ gặp lỗi trên thiết bị, sẽ tự thử lại',
+		en: 'Sync failed on this device; will retry by itself'
+	},
+	'auth.wrong': {
+		vi: 'Sai tên đăng nhập hoặc mật khẩu',
+		en: 'Wrong username or password'
+	},
+	'auth.disabled': {
+		vi: 'Tài khoản này đã bị khóa, hãy liên hệ trạm y tế phường',
+		en: 'This account is disabled: contact the ward health station'
+	},
+	'auth.demo_password': {
+		vi: 'Tài khoản này dùng mật khẩu demo công khai nên không được đăng nhập trên máy chủ thật; hãy đặt mật khẩu mới',
+		en: 'This account uses the public demo password and cannot sign in on a production server: set a new password'
+	},
+	'auth.throttled': {
+		vi: 'Đăng nhập sai quá nhiều lần, hãy thử lại sau ít phút',
+		en: 'Too many failed sign-ins: try again in a few minutes'
+	},
+	'auth.required': { vi: 'Vui lòng đăng nhập', en: 'Please sign in' },
+	'auth.no_unit': {
+		vi: 'Tài khoản chưa được gán đơn vị hợp lệ, hãy liên hệ quản trị',
+		en: 'This account has no valid unit: contact the administrator'
+	},
+	'gateway.database': {
+		vi: 'Tài khoản này không được truy cập dữ liệu của phường này',
+		en: "This account may not reach this ward's records"
+	},
+	'gateway.unreachable': {
+		vi: 'Mục này không truy cập được qua cổng đồng bộ',
+		en: 'This is not reachable through the sync gateway'
+	},
+	'gateway.read_only': {
+		vi: 'Tài khoản giám sát chỉ được xem, không được sửa dữ liệu',
+		en: 'Supervisor accounts may read records but not change them'
+	},
+	'gateway.scope': {
+		vi: 'Hồ sơ không thuộc tổ/phường bạn phụ trách',
+		en: 'This record is outside your groups or ward'
+	},
+	'gateway.ward_mismatch': {
+		vi: 'Hồ sơ ghi một phường khác với phường đang đồng bộ',
+		en: "The record names a ward other than this database's"
+	},
+	'gateway.unknown_deletion': {
+		vi: 'Không thể xóa hồ sơ mà máy chủ không có',
+		en: 'Cannot delete a record the server does not hold'
+	},
+	'gateway.attachments': { vi: 'Không nhận tệp đính kèm', en: 'Attachments are not accepted' },
+	'gateway.too_large': {
+		vi: 'Dữ liệu gửi lên quá lớn (tối đa 10 MB mỗi lần)',
+		en: 'The request is too large (10 MB at most)'
+	},
+	'gateway.bad_request': { vi: 'Yêu cầu không hợp lệ', en: 'Malformed request' },
+	'gateway.keys_required': {
+		vi: '_all_docs chỉ được trả lời khi có danh sách keys',
+		en: '_all_docs is answered only with keys'
+	},
+	'gateway.method': { vi: 'Phương thức không được hỗ trợ', en: 'Method not supported' },
+	'gateway.unavailable': {
+		vi: 'Máy chủ dữ liệu không phản hồi, hãy thử lại sau',
+		en: 'The database server does not answer: try again later'
+	},
+	'gateway.not_found': { vi: 'Không tìm thấy', en: 'Not found' },
+	'declaration.append_only': {
+		vi: 'Tờ khai đã gửi không được sửa hay xóa; hãy lập tờ khai đính chính',
+		en: 'A sent declaration cannot be changed or deleted: make a correcting declaration'
+	},
+	'device_status.owner': {
+		vi: 'Chỉ được ghi trạng thái thiết bị của chính mình',
+		en: 'You may write only your own device status'
+	}
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

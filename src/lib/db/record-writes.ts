@@ -1,0 +1,158 @@
+// The only way screens write records. Every write is checked with the same zod rules the
+// gateway runs (`checkRecord`), fills `audit` from the signed-in user and this device, and
+// clears `stamp`: the server's receipt belongs to the copy it accepted, not to a local edit,
+// and a record without one is what "waiting to be sent" means (see src/lib/sync/waiting.ts).
+//
+//   saveHousehold(db, draft)   → WriteResult<Household>    new or edited household
+//   savePerson(db, draft)      → WriteResult<Person>       ward and group come from the household
+//   addDeclaration(db, draft)  → WriteResult<Declaration>  insert only; placement from the person
+//
+// A refused draft writes nothing and returns every problem as a field path and a MessageKey.
+
+import type { z } from 'zod';
+import {
+	checkDeclarationForPerson,
+	checkRecord,
+	newId,
+	wardOfGroup,
+	type Audit,
+	type Declaration,
+	type DeclarationSchema,
+	type FieldProblem,
+	type Household,
+	type HouseholdSchema,
+	type Person,
+	type PersonSchema,
+	type WardRecord
+} from '$lib/domain';
+import type { DeviceDatabase } from './database';
+import { isSameEdit } from './conflict-handler';
+
+export type WriteResult<T> = { ok: true; record: T } | { ok: false; problems: FieldProblem[] };
+
+type Managed = 'id' | 'type' | 'audit' | 'stamp';
+
+/** What a household form hands in; `id` only when editing. */
+export type HouseholdDraft = Omit<z.input<typeof HouseholdSchema>, Managed> & { id?: string };
+/** What a person form hands in; placement follows the household. */
+export type PersonDraft = Omit<z.input<typeof PersonSchema>, Managed | 'ward' | 'group'> & {
+	id?: string;
+};
+/** What a declaration form hands in; everything else follows the person and the user. */
+export type DeclarationDraft = Pick<
+	z.input<typeof DeclarationSchema>,
+	'person' | 'role' | 'channel' | 'corrects' | 'health'
+> & { declared_at?: string };
+
+function refused(path: string, key: FieldProblem['key']): { ok: false; problems: FieldProblem[] } {
+	return { ok: false, problems: [{ path, key }] };
+}
+
+/** Stored records are plain JSON: no `undefined` members for IndexedDB to keep. */
+function plain<T>(record: T): T {
+	return JSON.parse(JSON.stringify(record)) as T;
+}
+
+function auditFor(db: DeviceDatabase, previous: Audit | undefined, at: string): Audit {
+	return {
+		created_at: previous?.created_at ?? at,
+		created_by: previous?.created_by ?? db.username,
+		updated_at: at,
+		updated_by: db.username,
+		device_id: db.deviceId
+	};
+}
+
+function checked<T extends WardRecord>(candidate: unknown): WriteResult<T> {
+	const result = checkRecord(candidate);
+	return result.ok ? { ok: true, record: plain(result.record as T) } : result;
+}
+
+/** An edit that changes nothing is not written: it would only resend the same record. */
+function unchanged<T extends { audit: Audit }>(previous: T, next: T): boolean {
+	return isSameEdit(
+		{ ...previous, audit: null, _deleted: false },
+		{ ...next, audit: null, _deleted: false }
+	);
+}
+
+export async function saveHousehold(
+	db: DeviceDatabase,
+	draft: HouseholdDraft
+): Promise<WriteResult<Household>> {
+	const existing = draft.id ? await db.rx.households.findOne(draft.id).exec() : null;
+	const previous = existing?.toJSON() as Household | undefined;
+	const result = checked<Household>({
+		...draft,
+		id: draft.id ?? newId('household'),
+		type: 'household',
+		audit: auditFor(db, previous?.audit, new Date().toISOString()),
+		stamp: undefined
+	});
+	if (!result.ok) return result;
+	if (wardOfGroup(result.record.group) !== result.record.ward)
+		return refused('group', 'code.invalid');
+	if (existing && previous) {
+		if (unchanged(previous, result.record)) return { ok: true, record: previous };
+		await existing.incrementalModify(() => result.record);
+	} else {
+		await db.rx.households.insert(result.record);
+	}
+	return result;
+}
+
+export async function savePerson(
+	db: DeviceDatabase,
+	draft: PersonDraft
+): Promise<WriteResult<Person>> {
+	const household = await db.rx.households.findOne(draft.household).exec();
+	if (!household) return refused('household', 'id.invalid');
+	const existing = draft.id ? await db.rx.persons.findOne(draft.id).exec() : null;
+	const previous = existing?.toJSON() as Person | undefined;
+	const result = checked<Person>({
+		...draft,
+		id: draft.id ?? newId('person'),
+		type: 'person',
+		ward: household.ward,
+		group: household.group,
+		audit: auditFor(db, previous?.audit, new Date().toISOString()),
+		stamp: undefined
+	});
+	if (!result.ok) return result;
+	if (existing && previous) {
+		if (unchanged(previous, result.record)) return { ok: true, record: previous };
+		await existing.incrementalModify(() => result.record);
+	} else {
+		await db.rx.persons.insert(result.record);
+	}
+	return result;
+}
+
+export async function addDeclaration(
+	db: DeviceDatabase,
+	draft: DeclarationDraft
+): Promise<WriteResult<Declaration>> {
+	const person = (await db.rx.persons.findOne(draft.person).exec())?.toJSON() as Person | undefined;
+	if (!person) return refused('person', 'id.invalid');
+	const at = new Date().toISOString();
+	const result = checked<Declaration>({
+		id: newId('declaration'),
+		type: 'declaration',
+		ward: person.ward,
+		group: person.group,
+		person: person.id,
+		household: person.household,
+		declared_at: draft.declared_at ?? at,
+		declared_by: db.username,
+		role: draft.role,
+		channel: draft.channel,
+		corrects: draft.corrects,
+		health: draft.health,
+		audit: auditFor(db, undefined, at)
+	});
+	if (!result.ok) return result;
+	const pregnancy = checkDeclarationForPerson(result.record, person);
+	if (pregnancy) return refused('health.pregnant', pregnancy);
+	await db.rx.declarations.insert(result.record);
+	return result;
+}
