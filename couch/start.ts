@@ -143,7 +143,9 @@ async function main(): Promise<void> {
 				ORIGIN: process.env.ORIGIN ?? appUrl,
 				COUCHDB_URL: config.url,
 				COUCHDB_USER: config.user,
-				COUCHDB_PASSWORD: config.password
+				COUCHDB_PASSWORD: config.password,
+				// The gateway bounds request bodies itself, with a reason the device can show.
+				BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '10M'
 			}
 		});
 		app.once('exit', (code, signal) => {

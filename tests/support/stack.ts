@@ -126,7 +126,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			COUCHDB_URL: couch.url,
 			COUCHDB_USER: couch.user,
 			COUCHDB_PASSWORD: couch.password,
-			NODE_ENV: 'test'
+			NODE_ENV: 'test',
+			BODY_SIZE_LIMIT: '10M'
 		};
 		app = startApp(port, env);
 		await waitUntilHealthy(appUrl, app);

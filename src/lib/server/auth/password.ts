@@ -16,14 +16,14 @@ export type PasswordHash = {
 export const SCRYPT_COST = 2 ** 14;
 const KEY_BYTES = 32;
 
-function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+function derive(password: string, salt: Uint8Array, options: ScryptOptions): Promise<Uint8Array> {
 	return new Promise((resolve, reject) => {
 		scrypt(
 			password.normalize('NFC'),
 			salt,
 			KEY_BYTES,
 			{ ...options, maxmem: 64 * 1024 * 1024 },
-			(error, key) => (error ? reject(error) : resolve(key))
+			(error, key) => (error ? reject(error) : resolve(new Uint8Array(key)))
 		);
 	});
 }
@@ -31,11 +31,11 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
 export async function hashPassword(password: string): Promise<PasswordHash> {
 	const salt = randomBytes(16);
 	const options = { N: SCRYPT_COST, r: 8, p: 1 };
-	const key = await derive(password, salt, options);
+	const key = await derive(password, new Uint8Array(salt), options);
 	return {
 		algorithm: 'scrypt',
 		salt: salt.toString('base64'),
-		hash: key.toString('base64'),
+		hash: Buffer.from(key).toString('base64'),
 		cost: options.N,
 		block_size: options.r,
 		parallelization: options.p
@@ -43,8 +43,8 @@ export async function hashPassword(password: string): Promise<PasswordHash> {
 }
 
 export async function verifyPassword(password: string, stored: PasswordHash): Promise<boolean> {
-	const expected = Buffer.from(stored.hash, 'base64');
-	const key = await derive(password, Buffer.from(stored.salt, 'base64'), {
+	const expected = new Uint8Array(Buffer.from(stored.hash, 'base64'));
+	const key = await derive(password, new Uint8Array(Buffer.from(stored.salt, 'base64')), {
 		N: stored.cost,
 		r: stored.block_size,
 		p: stored.parallelization

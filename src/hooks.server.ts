@@ -1,0 +1,40 @@
+// Every request passes here: the sync gateway takes `/db/…` before routing (PouchDB asks for
+// `/db/<name>/` with a trailing slash, which routing would redirect), and each request leaves
+// one structured log line.
+
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { knownCaller } from '$lib/server/auth/caller';
+import { handleGateway, isGatewayPath } from '$lib/server/gateway';
+import { loggablePath, logEvent, queryNames } from '$lib/server/log';
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const response = isGatewayPath(event.url.pathname)
+		? await handleGateway(event)
+		: await resolve(event);
+	const caller = knownCaller(event.request);
+	logEvent(response.status >= 500 ? 'error' : 'info', 'request', {
+		method: event.request.method,
+		path: loggablePath(event.url.pathname),
+		query: queryNames(event.url),
+		status: response.status,
+		duration_ms: Math.round(performance.now() - started),
+		user: caller?.user.username,
+		device: caller?.deviceId
+	});
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	// A route that does not exist is the request line's business, not an error.
+	if (status < 500)
+		return { message: status === 404 ? 'Không tìm thấy / Not found' : 'Lỗi / Error' };
+	// The error's message can quote data; its name and where it happened are enough to start.
+	logEvent('error', 'server.error', {
+		status,
+		method: event.request.method,
+		path: loggablePath(event.url.pathname),
+		error: error instanceof Error ? error.name : 'unknown'
+	});
+	return { message: 'Lỗi máy chủ / Server error' };
+};

@@ -1,0 +1,34 @@
+// Accounts as the server reads them from `hssk_users` (`user:<username>`). A document that
+// does not have the expected shape is treated as no account at all: it fails closed.
+
+import { z } from 'zod';
+import { ROLES, UsernameSchema } from '$lib/domain';
+import type { CouchClient } from '../couch/client';
+import { accountDocId, USERS_DATABASE } from '../couch/databases';
+
+const PasswordHashSchema = z.object({
+	algorithm: z.literal('scrypt'),
+	salt: z.string().min(1),
+	hash: z.string().min(1),
+	cost: z.number().int().positive(),
+	block_size: z.number().int().positive(),
+	parallelization: z.number().int().positive()
+});
+
+export const AccountSchema = z.object({
+	username: UsernameSchema,
+	display_name: z.string(),
+	role: z.enum(ROLES),
+	org_units: z.array(z.string()),
+	password: PasswordHashSchema,
+	disabled: z.boolean().optional()
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+export async function loadAccount(client: CouchClient, username: string): Promise<Account | null> {
+	if (!UsernameSchema.safeParse(username).success) return null;
+	const doc = await client.getDoc<unknown>(USERS_DATABASE, accountDocId(username));
+	if (doc === null) return null;
+	const parsed = AccountSchema.safeParse(doc);
+	return parsed.success && parsed.data.username === username ? parsed.data : null;
+}

@@ -1,0 +1,139 @@
+// Who is calling: a session cookie or HTTP Basic (stock PouchDB sends Basic), resolved into
+// the SessionUser that scopes everything the request may touch. Sync traffic is many small
+// requests, so verified sessions and Basic pairs are cached in the process for a short while:
+// a revoked session or a disabled account takes effect here within USER_CACHE_MS.
+
+import { createHash } from 'node:crypto';
+import type { MessageKey, SessionUser } from '$lib/domain';
+import { TtlCache } from '../cache';
+import type { CouchClient } from '../couch/client';
+import { loadAccount } from './accounts';
+import { CredentialChecker } from './credentials';
+import { OrgDirectory } from './org-directory';
+import { loadSessionUser } from './session-user';
+import { SessionStore, hashToken } from './sessions';
+import { SignInThrottle } from './throttle';
+
+export type Caller = { user: SessionUser; deviceId?: string; via: 'session' | 'basic' };
+
+export type Authentication =
+	| { ok: true; caller: Caller }
+	| { ok: false; status: 401 | 403 | 429; key: MessageKey; retryAfterSeconds?: number };
+
+export type SignInOutcome =
+	| { ok: true; user: SessionUser; token: string; expiresAt: Date }
+	| Extract<Authentication, { ok: false }>;
+
+export const USER_CACHE_MS = 30_000;
+/** How long a verified Basic header is trusted without running scrypt again. */
+export const BASIC_CACHE_MS = 5 * 60_000;
+const CACHE_ENTRIES = 20_000;
+
+type CachedSession = { username: string; deviceId: string };
+
+export class Authenticator {
+	readonly directory: OrgDirectory;
+	readonly sessions: SessionStore;
+	readonly credentials: CredentialChecker;
+	readonly #users = new TtlCache<string, SessionUser | null>(USER_CACHE_MS, CACHE_ENTRIES);
+	readonly #sessionsByHash = new TtlCache<string, CachedSession | null>(
+		USER_CACHE_MS,
+		CACHE_ENTRIES
+	);
+	readonly #basicPairs = new TtlCache<string, string>(BASIC_CACHE_MS, CACHE_ENTRIES);
+
+	constructor(
+		readonly client: CouchClient,
+		options: { isProduction: boolean; throttle?: SignInThrottle }
+	) {
+		this.directory = new OrgDirectory(client);
+		this.sessions = new SessionStore(client);
+		this.credentials = new CredentialChecker(
+			client,
+			this.directory,
+			options.throttle ?? new SignInThrottle(),
+			options.isProduction
+		);
+	}
+
+	/** The user an enabled account describes now, or null (no account, disabled, no unit). */
+	async userOf(username: string): Promise<SessionUser | null> {
+		const cached = this.#users.get(username);
+		if (cached !== undefined) return cached;
+		const account = await loadAccount(this.client, username);
+		const user =
+			account && !account.disabled ? await loadSessionUser(account, this.directory) : null;
+		this.#users.set(username, user);
+		return user;
+	}
+
+	async signIn(
+		credentials: { username: string; password: string; device_id: string },
+		address: string
+	): Promise<SignInOutcome> {
+		const outcome = await this.credentials.check(
+			credentials.username,
+			credentials.password,
+			address
+		);
+		if (!outcome.ok) return outcome;
+		const { token, expiresAt } = await this.sessions.create(
+			outcome.user.username,
+			credentials.device_id
+		);
+		this.#users.set(outcome.user.username, outcome.user);
+		return { ok: true, user: outcome.user, token, expiresAt };
+	}
+
+	async signOut(token: string): Promise<void> {
+		await this.sessions.revoke(token);
+		this.#sessionsByHash.set(hashToken(token), null);
+	}
+
+	async fromSessionToken(token: string): Promise<Caller | null> {
+		const hash = hashToken(token);
+		let session = this.#sessionsByHash.get(hash);
+		if (session === undefined) {
+			const doc = await this.sessions.find(token);
+			session = doc ? { username: doc.username, deviceId: doc.device_id } : null;
+			this.#sessionsByHash.set(hash, session);
+		}
+		if (!session) return null;
+		const user = await this.userOf(session.username);
+		return user ? { user, deviceId: session.deviceId, via: 'session' } : null;
+	}
+
+	async fromBasic(header: string, address: string): Promise<Authentication> {
+		const credentials = parseBasic(header);
+		if (!credentials) return { ok: false, status: 401, key: 'auth.required' };
+		const pairKey = createHash('sha256').update(header).digest('hex');
+		const verified = this.#basicPairs.get(pairKey);
+		if (verified === credentials.username) {
+			const user = await this.userOf(verified);
+			if (user) return { ok: true, caller: { user, via: 'basic' } };
+			this.#basicPairs.delete(pairKey);
+			return { ok: false, status: 403, key: 'auth.disabled' };
+		}
+		const outcome = await this.credentials.check(
+			credentials.username,
+			credentials.password,
+			address
+		);
+		if (!outcome.ok) return outcome;
+		this.#basicPairs.set(pairKey, credentials.username);
+		this.#users.set(credentials.username, outcome.user);
+		return { ok: true, caller: { user: outcome.user, via: 'basic' } };
+	}
+}
+
+/** `Basic base64(username:password)`; the username is matched as sign-in matches it. */
+export function parseBasic(header: string): { username: string; password: string } | null {
+	const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+	if (!match) return null;
+	const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+	const colon = decoded.indexOf(':');
+	if (colon <= 0) return null;
+	const username = decoded.slice(0, colon).trim().toLowerCase();
+	const password = decoded.slice(colon + 1);
+	return username && password ? { username, password } : null;
+}

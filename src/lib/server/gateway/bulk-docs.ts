@@ -1,0 +1,110 @@
+// Writes through the gateway: `_bulk_docs` (normal edits from RxDB, replicated revisions from
+// PouchDB with new_edits=false) and single-document PUT/DELETE. Each document is judged on its
+// own; the accepted ones go to CouchDB in one request and the answer keeps the request's order.
+
+import { json } from '@sveltejs/kit';
+import { Refusal } from '../http';
+import { logEvent } from '../log';
+import { readJsonObject } from './body';
+import { upstream, type GatewayContext } from './context';
+import { currentStates } from './current-state';
+import { decideWrite, incomingId, type WriteDecision } from './write-rules';
+
+export type WriteRow =
+	| { ok: true; id: string; rev: string }
+	| { id: string; rev?: string; error: string; reason: string };
+
+const ERROR_STATUS: Record<string, number> = { forbidden: 403, not_found: 404, conflict: 409 };
+
+type UpstreamRow = { id?: string; rev?: string; ok?: boolean; error?: string; reason?: string };
+
+function logDecisions(context: GatewayContext, decisions: WriteDecision[], isNewEdits: boolean) {
+	const { scope } = context;
+	const who = { user: scope.user, device: scope.deviceId, database: scope.database };
+	for (const decision of decisions) {
+		if (!decision.ok) {
+			logEvent('warn', 'record.refused', { ...who, id: decision.id, reason: decision.reason });
+		} else if (!isNewEdits) {
+			// A replicated revision cannot carry the server's stamp: this line is its stamp.
+			const rev = typeof decision.doc._rev === 'string' ? decision.doc._rev : undefined;
+			logEvent('info', 'record.replicated', { ...who, id: decision.id, rev });
+		}
+	}
+}
+
+export async function writeDocs(
+	context: GatewayContext,
+	docs: readonly unknown[],
+	isNewEdits: boolean
+): Promise<WriteRow[]> {
+	const ids = docs.map(incomingId).filter((id): id is string => id !== null);
+	const states = await currentStates(context, ids);
+	const now = new Date();
+	const decisions = docs.map((doc) => {
+		const id = incomingId(doc);
+		return decideWrite(context.scope, doc, id === null ? null : (states.get(id) ?? null), {
+			isNewEdits,
+			now
+		});
+	});
+	logDecisions(context, decisions, isNewEdits);
+
+	const accepted = decisions.filter((decision) => decision.ok);
+	let written: UpstreamRow[] = [];
+	if (accepted.length > 0) {
+		written = await upstream<UpstreamRow[]>(context, '_bulk_docs', {
+			method: 'POST',
+			body: { docs: accepted.map((decision) => decision.doc), new_edits: isNewEdits }
+		});
+	}
+	// CouchDB answers a normal edit row by row; a replicated write may list only its errors.
+	const isPositional = isNewEdits || written.length === accepted.length;
+	const errorsById = new Map(written.filter((row) => row.error).map((row) => [row.id, row]));
+	let next = 0;
+	const rows: WriteRow[] = [];
+	for (const decision of decisions) {
+		if (!decision.ok) {
+			rows.push({ id: decision.id, error: 'forbidden', reason: decision.reason });
+			continue;
+		}
+		const row = isPositional ? written[next++] : errorsById.get(decision.id);
+		if (!row) continue;
+		rows.push(
+			row.error
+				? { id: decision.id, rev: row.rev, error: row.error, reason: row.reason ?? '' }
+				: { ok: true, id: decision.id, rev: row.rev ?? '' }
+		);
+	}
+	logEvent('info', 'records.written', {
+		user: context.scope.user,
+		device: context.scope.deviceId,
+		database: context.scope.database,
+		new_edits: isNewEdits,
+		accepted: accepted.length,
+		refused: decisions.length - accepted.length
+	});
+	return rows;
+}
+
+export async function bulkDocs(context: GatewayContext): Promise<Response> {
+	const body = await readJsonObject(context.event.request);
+	if (!Array.isArray(body.docs)) throw new Refusal(400, 'gateway.bad_request');
+	const isNewEdits =
+		body.new_edits !== false && context.event.url.searchParams.get('new_edits') !== 'false';
+	const rows = await writeDocs(context, body.docs, isNewEdits);
+	return json(rows, { status: 201 });
+}
+
+/** One document written as `_bulk_docs` would, answered as CouchDB answers a PUT. */
+export async function writeOne(
+	context: GatewayContext,
+	doc: Record<string, unknown>,
+	okStatus: 200 | 201 = 201
+) {
+	const isNewEdits = context.event.url.searchParams.get('new_edits') !== 'false';
+	const [row] = await writeDocs(context, [doc], isNewEdits);
+	if (!row) return json({ ok: true, id: incomingId(doc), rev: doc._rev }, { status: okStatus });
+	if ('ok' in row) return json(row, { status: okStatus });
+	const status = ERROR_STATUS[row.error] ?? 400;
+	return json({ error: row.error, reason: row.reason }, { status });
+}

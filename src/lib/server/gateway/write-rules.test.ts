@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import { decideWrite, type CurrentState } from './write-rules';
+import type { Scope } from './scope';
+
+const scope: Scope = {
+	user: 'ctv-demo',
+	deviceId: 'phone-0001',
+	database: 'ward_26956',
+	ward: '26956',
+	groups: new Set(['26956-01']),
+	isReadOnly: false,
+	readsAllDeviceStatuses: false
+};
+const now = new Date('2026-11-28T03:00:00.000Z');
+const normal = { isNewEdits: true, now };
+const replicated = { isNewEdits: false, now };
+
+const HOUSEHOLD_ID = 'household:0f8c1c7e-1b2a-4c3d-9e8f-001122334455';
+const PERSON_ID = 'person:1f8c1c7e-1b2a-4c3d-9e8f-001122334455';
+const DECLARATION_ID = 'declaration:2f8c1c7e-1b2a-4c3d-9e8f-001122334455';
+
+const audit = {
+	created_at: '2026-11-28T02:00:00.000Z',
+	created_by: 'ctv-demo',
+	updated_at: '2026-11-28T02:00:00.000Z',
+	updated_by: 'ctv-demo',
+	device_id: 'phone-0001'
+};
+
+function household(group = '26956-01') {
+	return {
+		_id: HOUSEHOLD_ID,
+		type: 'household',
+		ward: '26956',
+		group,
+		address: { house_number: ' 12 ', street: 'Hẻm 3' },
+		head_name: 'Trần Thị Bé',
+		audit
+	};
+}
+
+function declaration(health: Record<string, unknown> = { systolic: 120, diastolic: 80 }) {
+	return {
+		_id: DECLARATION_ID,
+		type: 'declaration',
+		ward: '26956',
+		group: '26956-01',
+		person: PERSON_ID,
+		household: HOUSEHOLD_ID,
+		declared_at: '2026-11-28T02:00:00.000Z',
+		declared_by: 'ctv-demo',
+		role: 'collaborator',
+		channel: 'door_to_door',
+		health,
+		audit
+	};
+}
+
+const placedIn = (group: string): CurrentState => ({
+	rev: '1-abc',
+	isDeleted: false,
+	placement: { type: 'household', ward: '26956', group }
+});
+
+describe('decideWrite: validation', () => {
+	it('stores a valid normal edit as validated, with the server stamp in place of the device one', () => {
+		const decision = decideWrite(
+			scope,
+			{ ...household(), stamp: { by: 'forged', at: '2000-01-01T00:00:00Z' }, extra: 'dropped' },
+			null,
+			normal
+		);
+		expect(decision.ok).toBe(true);
+		if (!decision.ok) return;
+		expect(decision.doc.stamp).toEqual({
+			by: 'ctv-demo',
+			at: '2026-11-28T03:00:00.000Z',
+			device_id: 'phone-0001'
+		});
+		expect(decision.doc._id).toBe(HOUSEHOLD_ID);
+		expect((decision.doc.address as { house_number: string }).house_number).toBe('12');
+		expect('extra' in decision.doc).toBe(false);
+		expect('id' in decision.doc).toBe(false);
+	});
+
+	it('reads RxDB-style `_id` and domain-style `id` alike, and refuses two that differ', () => {
+		const { _id, ...fields } = household();
+		expect(decideWrite(scope, { ...fields, id: _id }, null, normal).ok).toBe(true);
+		expect(
+			decideWrite(scope, { ...fields, id: _id, _id: 'household:other' }, null, normal)
+		).toMatchObject({
+			ok: false,
+			reason: expect.stringContaining('_id')
+		});
+	});
+
+	it('refuses an implausible measure with the field named in both languages', () => {
+		const decision = decideWrite(
+			scope,
+			declaration({ systolic: 999, diastolic: 80 }),
+			null,
+			normal
+		);
+		expect(decision).toMatchObject({ ok: false, id: DECLARATION_ID });
+		if (decision.ok) return;
+		expect(decision.reason).toContain('health.systolic');
+		expect(decision.reason).toContain('Huyết áp tâm thu');
+		expect(decision.reason).toContain('Systolic pressure');
+	});
+
+	it('refuses unknown types, design documents and attachments', () => {
+		expect(decideWrite(scope, { _id: 'note:1' }, null, normal)).toMatchObject({ ok: false });
+		expect(decideWrite(scope, { _id: '_design/x', views: {} }, null, normal)).toMatchObject({
+			ok: false,
+			reason: expect.stringContaining('cổng đồng bộ')
+		});
+		const withFile = { ...household(), _attachments: { 'a.txt': { data: 'eA==' } } };
+		expect(decideWrite(scope, withFile, null, normal)).toMatchObject({ ok: false });
+	});
+});
+
+describe('decideWrite: scope', () => {
+	it('refuses a record placed outside the groups, and a move out of or into them', () => {
+		expect(decideWrite(scope, household('26956-02'), null, normal)).toMatchObject({
+			ok: false,
+			reason: expect.stringContaining('group')
+		});
+		const moveOut = { ...household('26956-02'), _rev: '1-abc' };
+		expect(decideWrite(scope, moveOut, placedIn('26956-01'), normal).ok).toBe(false);
+		const moveIn = { ...household('26956-01'), _rev: '1-abc' };
+		expect(decideWrite(scope, moveIn, placedIn('26956-02'), normal).ok).toBe(false);
+		expect(decideWrite(scope, moveIn, placedIn('26956-01'), normal).ok).toBe(true);
+	});
+
+	it('refuses to overwrite a record whose current place is unknown', () => {
+		const current: CurrentState = { rev: '1-abc', isDeleted: false, placement: null };
+		expect(decideWrite(scope, { ...household(), _rev: '1-abc' }, current, normal).ok).toBe(false);
+	});
+
+	it('keeps supervisors from writing anything', () => {
+		const decision = decideWrite({ ...scope, isReadOnly: true }, household(), null, normal);
+		expect(decision).toMatchObject({ ok: false, reason: expect.stringContaining('chỉ được xem') });
+	});
+});
+
+describe('decideWrite: declarations are append-only', () => {
+	it('accepts a new declaration and refuses any update or deletion of a sent one', () => {
+		expect(decideWrite(scope, declaration(), null, normal).ok).toBe(true);
+		const sent: CurrentState = {
+			rev: '1-abc',
+			isDeleted: false,
+			placement: { type: 'declaration', ward: '26956', group: '26956-01' }
+		};
+		for (const attempt of [
+			{ ...declaration(), _rev: '1-abc' },
+			{ ...declaration(), _rev: '1-abc', _deleted: true },
+			declaration()
+		]) {
+			expect(decideWrite(scope, attempt, sent, normal)).toMatchObject({
+				ok: false,
+				reason: expect.stringContaining('tờ khai đính chính')
+			});
+		}
+	});
+
+	it('accepts a replicated declaration the server lacks, or already holds at that revision', () => {
+		const sent: CurrentState = {
+			rev: '1-abc',
+			isDeleted: false,
+			placement: { type: 'declaration', ward: '26956', group: '26956-01' }
+		};
+		expect(decideWrite(scope, { ...declaration(), _rev: '1-abc' }, null, replicated).ok).toBe(true);
+		expect(decideWrite(scope, { ...declaration(), _rev: '1-abc' }, sent, replicated).ok).toBe(true);
+		expect(decideWrite(scope, { ...declaration(), _rev: '2-def' }, sent, replicated).ok).toBe(
+			false
+		);
+	});
+});
+
+describe('decideWrite: deletions', () => {
+	it('keeps a normal deletion placed and stamped, with no body', () => {
+		const decision = decideWrite(
+			scope,
+			{ _id: HOUSEHOLD_ID, _rev: '1-abc', _deleted: true },
+			placedIn('26956-01'),
+			normal
+		);
+		expect(decision).toMatchObject({
+			ok: true,
+			doc: {
+				_id: HOUSEHOLD_ID,
+				_rev: '1-abc',
+				_deleted: true,
+				type: 'household',
+				ward: '26956',
+				group: '26956-01',
+				stamp: { by: 'ctv-demo' }
+			}
+		});
+	});
+
+	it('scope-checks a replicated bare tombstone by the record it deletes, unchanged', () => {
+		const tombstone = { _id: HOUSEHOLD_ID, _rev: '2-def', _deleted: true };
+		expect(decideWrite(scope, tombstone, placedIn('26956-01'), replicated)).toEqual({
+			ok: true,
+			id: HOUSEHOLD_ID,
+			doc: tombstone
+		});
+		expect(decideWrite(scope, tombstone, placedIn('26956-02'), replicated).ok).toBe(false);
+		expect(decideWrite(scope, tombstone, null, replicated)).toMatchObject({
+			ok: false,
+			reason: expect.stringContaining('Không thể xóa')
+		});
+	});
+});
+
+describe('decideWrite: device statuses', () => {
+	const status = (user: string) => ({
+		_id: 'device_status:phone-0001',
+		type: 'device_status',
+		ward: '26956',
+		device_id: 'phone-0001',
+		user,
+		app_version: '0.1.0',
+		waiting: 2,
+		updated_at: '2026-11-28T02:00:00.000Z'
+	});
+
+	it("accepts the caller's own status only", () => {
+		expect(decideWrite(scope, status('ctv-demo'), null, normal).ok).toBe(true);
+		expect(decideWrite(scope, status('ctv-demo-2'), null, normal)).toMatchObject({
+			ok: false,
+			reason: expect.stringContaining('user')
+		});
+		const theirs: CurrentState = {
+			rev: '1-abc',
+			isDeleted: false,
+			placement: { type: 'device_status', ward: '26956', user: 'ctv-demo-2' }
+		};
+		expect(decideWrite(scope, { ...status('ctv-demo'), _rev: '1-abc' }, theirs, normal).ok).toBe(
+			false
+		);
+	});
+});

@@ -1,0 +1,161 @@
+// The gateway's decision on one incoming document: validated with the domain's
+// `checkRecord`, inside the caller's scope (where it goes and where it was), declarations
+// append-only, device statuses written by their own user, and stamped with the server's
+// clock on a normal edit. Pure: the caller looks up the current state first.
+
+import {
+	checkRecord,
+	describeProblems,
+	recordTypeOf,
+	type FieldProblem,
+	type Stamp
+} from '$lib/domain';
+import type { CouchDoc } from './placement';
+import { placementOfBody, writeProblem, type Placement, type Scope } from './scope';
+
+/** What CouchDB holds under the id now: nothing, or its winning revision and place. */
+export type CurrentState = { rev: string; isDeleted: boolean; placement: Placement | null } | null;
+
+export type WriteDecision =
+	{ ok: true; id: string; doc: CouchDoc } | { ok: false; id: string; reason: string };
+
+export type WriteOptions = { isNewEdits: boolean; now: Date };
+
+function refuse(id: string, problems: FieldProblem[]): WriteDecision {
+	return { ok: false, id, reason: describeProblems(problems) };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** RxDB sends `_id`; a record as the domain knows it has `id`. Either names the document. */
+export function incomingId(raw: unknown): string | null {
+	if (!isObject(raw)) return null;
+	const id = raw._id ?? raw.id;
+	if (typeof id !== 'string' || id === '') return null;
+	if (raw._id !== undefined && raw.id !== undefined && raw._id !== raw.id) return null;
+	return id;
+}
+
+/** The record's own fields, as `checkRecord` reads them: `id` instead of CouchDB's `_id`. */
+function recordFields(raw: Record<string, unknown>, id: string): Record<string, unknown> {
+	const fields: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(raw)) {
+		if (!key.startsWith('_') && key !== 'id') fields[key] = value;
+	}
+	return { ...fields, id };
+}
+
+function hasAttachments(raw: Record<string, unknown>): boolean {
+	return isObject(raw._attachments) && Object.keys(raw._attachments).length > 0;
+}
+
+/** The place is allowed for the caller, and so is the place the record had before. */
+function scopeProblems(scope: Scope, next: Placement, current: CurrentState): FieldProblem[] {
+	const problem = writeProblem(scope, next);
+	if (problem) return [problem];
+	if (current && !current.isDeleted) {
+		if (!current.placement) return [{ path: 'group', key: 'gateway.scope' }];
+		const before = writeProblem(scope, current.placement);
+		if (before) return [before];
+	}
+	if (current?.isDeleted && current.placement) {
+		const before = writeProblem(scope, current.placement);
+		if (before) return [before];
+	}
+	return [];
+}
+
+function stampOf(scope: Scope, now: Date): Stamp {
+	return {
+		by: scope.user,
+		at: now.toISOString(),
+		...(scope.deviceId ? { device_id: scope.deviceId } : {})
+	};
+}
+
+function decideDeletion(
+	scope: Scope,
+	raw: Record<string, unknown>,
+	id: string,
+	current: CurrentState,
+	options: WriteOptions
+): WriteDecision {
+	const own = placementOfBody(id, raw);
+	const placement = own?.ward ? own : current?.placement;
+	if (!placement) return refuse(id, [{ path: '_deleted', key: 'gateway.unknown_deletion' }]);
+	const problems = scopeProblems(scope, placement, current);
+	if (problems.length > 0) return refuse(id, problems);
+	if (!options.isNewEdits) return { ok: true, id, doc: { ...raw, _id: id } };
+	// The tombstone keeps its place and nothing else: no health data outlives the record, and
+	// the gateway can still filter the deletion after compaction.
+	return {
+		ok: true,
+		id,
+		doc: {
+			_id: id,
+			...(typeof raw._rev === 'string' ? { _rev: raw._rev } : {}),
+			_deleted: true,
+			type: placement.type,
+			ward: placement.ward,
+			...(placement.group ? { group: placement.group } : {}),
+			...(placement.user ? { user: placement.user } : {}),
+			stamp: stampOf(scope, options.now)
+		}
+	};
+}
+
+export function decideWrite(
+	scope: Scope,
+	raw: unknown,
+	current: CurrentState,
+	options: WriteOptions
+): WriteDecision {
+	const id = incomingId(raw);
+	if (id === null || !isObject(raw)) {
+		return refuse(typeof id === 'string' ? id : '', [{ path: '_id', key: 'id.invalid' }]);
+	}
+	if (id.startsWith('_')) return refuse(id, [{ path: '_id', key: 'gateway.unreachable' }]);
+	const type = recordTypeOf(id);
+	if (!type) return refuse(id, [{ path: '_id', key: 'doc.type' }]);
+	if (scope.isReadOnly) return refuse(id, [{ path: 'record', key: 'gateway.read_only' }]);
+	if (hasAttachments(raw))
+		return refuse(id, [{ path: '_attachments', key: 'gateway.attachments' }]);
+
+	const isDeletion = raw._deleted === true;
+	if (type === 'declaration') {
+		const isUpdate = options.isNewEdits
+			? current !== null || raw._rev !== undefined
+			: current !== null && current.rev !== raw._rev;
+		if (isDeletion || isUpdate) {
+			return refuse(id, [
+				{ path: isDeletion ? '_deleted' : '_rev', key: 'declaration.append_only' }
+			]);
+		}
+	}
+	if (isDeletion) return decideDeletion(scope, raw, id, current, options);
+
+	const check = checkRecord(recordFields(raw, id));
+	if (!check.ok) return refuse(id, check.problems);
+	const placement = placementOfBody(id, check.record);
+	if (!placement) return refuse(id, [{ path: '_id', key: 'doc.type' }]);
+	const problems = scopeProblems(scope, placement, current);
+	if (problems.length > 0) return refuse(id, problems);
+
+	if (!options.isNewEdits) return { ok: true, id, doc: { ...raw, _id: id } };
+	// Stored as validated (trimmed, unknown fields dropped) with the server's stamp; the
+	// device's own stamp, if any, is replaced.
+	const fields: Record<string, unknown> = { ...check.record };
+	delete fields.id;
+	return {
+		ok: true,
+		id,
+		doc: {
+			_id: id,
+			...(typeof raw._rev === 'string' ? { _rev: raw._rev } : {}),
+			...fields,
+			stamp: stampOf(scope, options.now)
+		}
+	};
+}
