@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { UI } from './dictionary';
+import { isLanguage, pickBilingual, translate } from './translate';
+
+describe('interface dictionary', () => {
+	it('has a Vietnamese and an English text for every key', () => {
+		for (const [key, entry] of Object.entries(UI)) {
+			expect(entry.vi.trim(), key).not.toBe('');
+			expect(entry.en.trim(), key).not.toBe('');
+		}
+	});
+
+	it('uses the same placeholders in both languages', () => {
+		const names = (text: string) =>
+			[...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+		for (const [key, entry] of Object.entries(UI)) {
+			expect(names(entry.en), key).toEqual(names(entry.vi));
+		}
+	});
+
+	it('writes Vietnamese with its diacritics in NFC form', () => {
+		for (const entry of Object.values(UI)) expect(entry.vi).toBe(entry.vi.normalize('NFC'));
+		expect(translate('app.name', 'vi')).toBe('Hồ sơ sức khỏe');
+	});
+});
+
+describe('translate', () => {
+	it('fills placeholders in the chosen language', () => {
+		expect(translate('sync.waiting', 'vi', { count: 3 })).toBe('3 chưa gửi');
+		expect(translate('sync.waiting', 'en', { count: 3 })).toBe('3 not sent');
+	});
+
+	it('leaves a placeholder without a value visible instead of printing "undefined"', () => {
+		expect(translate('households.no_match', 'en')).toBe('No household matches "{query}".');
+	});
+
+	it('recognises only the two languages', () => {
+		expect(isLanguage('vi')).toBe(true);
+		expect(isLanguage('en')).toBe(true);
+		expect(isLanguage('fr')).toBe(false);
+		expect(isLanguage(null)).toBe(false);
+	});
+});
+
+describe('server reasons', () => {
+	it('shows the half of a bilingual reason in the chosen language', () => {
+		const reason = 'Tài khoản đã bị khóa / The account is disabled';
+		expect(pickBilingual(reason, 'vi')).toBe('Tài khoản đã bị khóa');
+		expect(pickBilingual(reason, 'en')).toBe('The account is disabled');
+		expect(pickBilingual('unauthorized', 'en')).toBe('unauthorized');
+	});
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { guardRedirect, homeFor, safeNextPath } from './route-guard';
+
+const at = (path: string) => new URL(path, 'http://127.0.0.1:3000');
+
+describe('route guard', () => {
+	it('sends a visitor without a session to sign in, remembering where they were going', () => {
+		expect(guardRedirect(at('/'), null)).toBe('/dang-nhap');
+		expect(guardRedirect(at('/ho/moi'), null)).toBe('/dang-nhap?tiep=%2Fho%2Fmoi');
+		expect(guardRedirect(at('/ho/x?a=1'), null)).toBe('/dang-nhap?tiep=%2Fho%2Fx%3Fa%3D1');
+		expect(guardRedirect(at('/dang-nhap'), null)).toBeNull();
+	});
+
+	it('lets collaborators and ward staff onto the data screens only', () => {
+		for (const role of ['collaborator', 'ward_staff'] as const) {
+			expect(guardRedirect(at('/'), { role })).toBeNull();
+			expect(guardRedirect(at('/thanh-vien/x/khai-bao'), { role })).toBeNull();
+			expect(guardRedirect(at('/giam-sat'), { role })).toBe('/');
+			expect(homeFor({ role })).toBe('/');
+		}
+	});
+
+	it('keeps supervisors and admins on their own page', () => {
+		for (const role of ['district_supervisor', 'city_supervisor', 'admin'] as const) {
+			expect(guardRedirect(at('/'), { role })).toBe('/giam-sat');
+			expect(guardRedirect(at('/ho/moi'), { role })).toBe('/giam-sat');
+			expect(guardRedirect(at('/giam-sat'), { role })).toBeNull();
+		}
+	});
+
+	it('moves a signed-in person off the sign-in page unless they asked to sign in again', () => {
+		expect(guardRedirect(at('/dang-nhap'), { role: 'collaborator' })).toBe('/');
+		expect(guardRedirect(at('/dang-nhap?lai=1'), { role: 'collaborator' })).toBeNull();
+	});
+
+	it('continues only to paths of this app after sign-in', () => {
+		expect(safeNextPath('/ho/moi')).toBe('/ho/moi');
+		expect(safeNextPath('//evil.example/x')).toBeNull();
+		expect(safeNextPath('/\\evil.example')).toBeNull();
+		expect(safeNextPath('https://evil.example')).toBeNull();
+		expect(safeNextPath('/dang-nhap')).toBeNull();
+		expect(safeNextPath(null)).toBeNull();
+	});
+});

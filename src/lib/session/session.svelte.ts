@@ -1,0 +1,89 @@
+// Who is signed in on this device, as reactive state for the screens. The rules live in the
+// plain modules beside it (sign-in, saved accounts, guard); this only holds the result.
+
+import type { SessionUser } from '$lib/domain';
+import { deviceId } from '$lib/db/device-id';
+import { readCurrentSession, type SignInMode } from './saved-accounts';
+import {
+	checkServerSession,
+	signIn,
+	signOut,
+	type Credentials,
+	type ServerSessionState,
+	type SignInOutcome
+} from './sign-in';
+
+function isOnline(): boolean {
+	return typeof navigator === 'undefined' ? true : navigator.onLine;
+}
+
+class SessionState {
+	#user = $state.raw<SessionUser | null>(null);
+	#mode = $state<SignInMode | null>(null);
+	#server = $state<ServerSessionState>('unknown');
+
+	constructor() {
+		if (typeof localStorage === 'undefined') return;
+		const current = readCurrentSession(localStorage);
+		this.#user = current?.user ?? null;
+		this.#mode = current?.mode ?? null;
+	}
+
+	get user(): SessionUser | null {
+		return this.#user;
+	}
+
+	/** How this session began: with the server, or against this device's verifier. */
+	get mode(): SignInMode | null {
+		return this.#mode;
+	}
+
+	/** Whether the server holds a session for this user, which sync needs. */
+	get server(): ServerSessionState {
+		return this.#server;
+	}
+
+	/** The database module's id for this device, so sessions and records name one device. */
+	get deviceId(): string {
+		return deviceId();
+	}
+
+	async signIn(credentials: Credentials): Promise<SignInOutcome> {
+		const outcome = await signIn(credentials, {
+			fetch,
+			store: localStorage,
+			deviceId: this.deviceId,
+			isOnline: isOnline()
+		});
+		if (outcome.ok) {
+			this.#user = outcome.user;
+			this.#mode = outcome.mode;
+			this.#server = outcome.mode === 'online' ? 'valid' : 'unknown';
+		}
+		return outcome;
+	}
+
+	async signOut(): Promise<void> {
+		this.#user = null;
+		this.#mode = null;
+		this.#server = 'unknown';
+		await signOut({ fetch, store: localStorage, isOnline: isOnline() });
+	}
+
+	/** Asks the server again (on start and whenever the network comes back). */
+	async checkServer(): Promise<ServerSessionState> {
+		const user = this.#user;
+		if (!user || !isOnline()) return this.#server;
+		const state = await checkServerSession(user.username, { fetch, store: localStorage });
+		if (this.#user?.username !== user.username) return this.#server;
+		this.#server = state;
+		const refreshed = readCurrentSession(localStorage)?.user;
+		// A new object only when something changed: every screen that reads the user re-runs.
+		if (state === 'valid' && refreshed && JSON.stringify(refreshed) !== JSON.stringify(user)) {
+			this.#user = refreshed;
+		}
+		return state;
+	}
+}
+
+export const session = new SessionState();

@@ -1,0 +1,87 @@
+// Runs the ward sync for the signed-in user and gives the indicator what to show. The sync
+// starts only once the server has confirmed a session for this very user (an offline sign-in
+// on a shared phone may still carry another person's cookie); until then the waiting count
+// comes straight from the device database, so it is right offline too.
+
+import type { Subscription } from 'rxjs';
+import type { DeviceDatabase } from '$lib/db';
+import type { SessionUser } from '$lib/domain';
+import { browserOnlineSignal, startWardSync, type WardSync } from '$lib/sync';
+import { syncStatusState, type SyncStatusState } from '$lib/sync/sync-status.svelte';
+import { waitingCount$ } from '$lib/sync/waiting';
+import type { SyncView } from './sync-summary';
+
+class DeviceSync {
+	#online = $state(true);
+	#localWaiting = $state(0);
+	#sync = $state.raw<{ db: DeviceDatabase; ward: WardSync; status: SyncStatusState } | null>(null);
+	#watched: { db: DeviceDatabase; subscription: Subscription } | null = null;
+	#stopping: Promise<void> = Promise.resolve();
+
+	constructor() {
+		const signal = browserOnlineSignal();
+		this.#online = signal.isOnline;
+		signal.subscribe((isOnline) => (this.#online = isOnline));
+	}
+
+	/** Counts this device's unsent records from its database, whether or not sync runs. */
+	watch(db: DeviceDatabase | null): void {
+		if (this.#watched?.db === db) return;
+		this.#watched?.subscription.unsubscribe();
+		this.#watched = null;
+		this.#localWaiting = 0;
+		if (!db) return;
+		const subscription = waitingCount$(db).subscribe((count) => (this.#localWaiting = count));
+		this.#watched = { db, subscription };
+	}
+
+	/** Starts the sync of this database; a second call for the same one does nothing. */
+	async start(db: DeviceDatabase, user: SessionUser): Promise<void> {
+		if (this.#sync?.db === db || !user.ward) return;
+		await this.stop();
+		const ward = startWardSync({ db, user });
+		this.#sync = { db, ward, status: syncStatusState(ward.status) };
+	}
+
+	/** Stops the sync (before its database closes); safe to call when none runs. */
+	stop(): Promise<void> {
+		const running = this.#sync;
+		this.#sync = null;
+		if (running) this.#stopping = running.ward.stop();
+		return this.#stopping;
+	}
+
+	/** "Sync now": checks the server both ways from the saved checkpoints. */
+	reSync(): void {
+		this.#sync?.ward.reSync();
+	}
+
+	get isRunning(): boolean {
+		return this.#sync !== null;
+	}
+
+	get view(): SyncView {
+		const status = this.#sync?.status;
+		if (!status) {
+			return {
+				online: this.#online,
+				pushing: false,
+				pulling: false,
+				waiting: this.#localWaiting,
+				lastSuccessAt: null,
+				lastError: null
+			};
+		}
+		const current = status.current;
+		return {
+			online: current.isOnline,
+			pushing: current.isPushing,
+			pulling: current.isPulling,
+			waiting: current.waiting,
+			lastSuccessAt: current.lastSuccessAt,
+			lastError: current.lastError
+		};
+	}
+}
+
+export const deviceSync = new DeviceSync();

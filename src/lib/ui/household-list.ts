@@ -1,0 +1,124 @@
+// The collaborator's list of households: each with its members, how urgent its next update
+// is, and the folded text a search compares against (address, head and every member's name,
+// so "ánh" finds the household Nguyễn Thị Ánh lives in even when she is not the head).
+
+import {
+	dueState,
+	foldVietnamese,
+	householdSearchText,
+	matchesSearch,
+	worstDueState,
+	type Declaration,
+	type DueState,
+	type Household,
+	type Person
+} from '$lib/domain';
+
+export type MemberRow = { person: Person; due: DueState; last: Declaration | undefined };
+
+export type HouseholdRow = {
+	household: Household;
+	members: MemberRow[];
+	due: DueState;
+	searchText: string;
+};
+
+/** The newest declaration of each person (a correction is newer than what it corrects). */
+export function latestByPerson(declarations: readonly Declaration[]): Map<string, Declaration> {
+	const latest = new Map<string, Declaration>();
+	for (const declaration of declarations) {
+		const known = latest.get(declaration.person);
+		if (!known || declaration.declared_at > known.declared_at) {
+			latest.set(declaration.person, declaration);
+		}
+	}
+	return latest;
+}
+
+const ADDRESS_ORDER = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
+
+/** Street by street, then house number in the order a walk down the street meets them. */
+export function compareByAddress(a: Household, b: Household): number {
+	return (
+		ADDRESS_ORDER.compare(a.address.street, b.address.street) ||
+		ADDRESS_ORDER.compare(a.address.house_number, b.address.house_number) ||
+		a.id.localeCompare(b.id)
+	);
+}
+
+const RELATION_ORDER = [
+	'head',
+	'spouse',
+	'parent',
+	'grandparent',
+	'sibling',
+	'child',
+	'child_in_law',
+	'grandchild',
+	'other'
+];
+
+/** The head first, then the generations as a family would introduce them, eldest first. */
+export function compareMembers(a: Person, b: Person): number {
+	return (
+		RELATION_ORDER.indexOf(a.relation) - RELATION_ORDER.indexOf(b.relation) ||
+		a.birth_date.localeCompare(b.birth_date) ||
+		a.full_name.localeCompare(b.full_name, 'vi')
+	);
+}
+
+export function memberRows(
+	persons: readonly Person[],
+	latest: ReadonlyMap<string, Declaration>,
+	cadenceMonths: number,
+	now: Date = new Date()
+): MemberRow[] {
+	return [...persons].sort(compareMembers).map((person) => {
+		const last = latest.get(person.id);
+		return { person, last, due: dueState(last, cadenceMonths, now) };
+	});
+}
+
+export function householdRows(
+	households: readonly Household[],
+	persons: readonly Person[],
+	declarations: readonly Declaration[],
+	cadenceMonths: number,
+	now: Date = new Date()
+): HouseholdRow[] {
+	const latest = latestByPerson(declarations);
+	const personsByHousehold = new Map<string, Person[]>();
+	for (const person of persons) {
+		const list = personsByHousehold.get(person.household) ?? [];
+		list.push(person);
+		personsByHousehold.set(person.household, list);
+	}
+	return [...households].sort(compareByAddress).map((household) => {
+		const members = memberRows(
+			personsByHousehold.get(household.id) ?? [],
+			latest,
+			cadenceMonths,
+			now
+		);
+		const names = members.map((member) => foldVietnamese(member.person.full_name)).join(' ');
+		return {
+			household,
+			members,
+			due: worstDueState(members.map((member) => member.due)),
+			searchText: `${householdSearchText(household)} ${names}`.trim()
+		};
+	});
+}
+
+/** The rows a search and a group choice leave; an empty query or group keeps everything. */
+export function filterHouseholdRows(
+	rows: readonly HouseholdRow[],
+	query: string,
+	group: string
+): HouseholdRow[] {
+	return rows.filter(
+		(row) =>
+			(group === '' || row.household.group === group) &&
+			(query.trim() === '' || matchesSearch(row.searchText, query))
+	);
+}

@@ -1,0 +1,58 @@
+// The open device database of the signed-in user, for every screen to read. Opened once per
+// user after sign-in and closed on sign-out, so two people on one phone never share one.
+
+import { openDeviceDatabase, type DeviceDatabase } from '$lib/db/database';
+
+class LocalDatabase {
+	#db = $state.raw<DeviceDatabase | null>(null);
+	#error = $state.raw<string | null>(null);
+	#username: string | null = null;
+	#opening: Promise<DeviceDatabase | null> = Promise.resolve(null);
+
+	get db(): DeviceDatabase | null {
+		return this.#db;
+	}
+
+	get error(): string | null {
+		return this.#error;
+	}
+
+	/** Opens the user's database, closing another user's first; repeated calls share one. */
+	open(username: string): Promise<DeviceDatabase | null> {
+		if (this.#username === username) return this.#opening;
+		const previous = this.#detach();
+		this.#username = username;
+		this.#opening = (async () => {
+			await previous;
+			try {
+				const db = await openDeviceDatabase({ username });
+				if (this.#username !== username) {
+					await db.close();
+					return null;
+				}
+				this.#db = db;
+				this.#error = null;
+				return db;
+			} catch (failure) {
+				this.#error = failure instanceof Error ? failure.message : String(failure);
+				return null;
+			}
+		})();
+		return this.#opening;
+	}
+
+	close(): Promise<void> {
+		this.#username = null;
+		this.#opening = Promise.resolve(null);
+		return this.#detach();
+	}
+
+	/** Forgets the open database at once; its closing finishes in the background. */
+	async #detach(): Promise<void> {
+		const db = this.#db;
+		this.#db = null;
+		await db?.close();
+	}
+}
+
+export const localDatabase = new LocalDatabase();
