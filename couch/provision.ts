@@ -10,21 +10,22 @@ import type { DesignDoc } from './design/compile';
 
 export { ORG_DATABASE, USERS_DATABASE };
 
-function sameViews(installed: DesignDoc, wanted: DesignDoc): boolean {
+function sameFunctions(installed: DesignDoc, wanted: DesignDoc): boolean {
 	return (
 		installed.language === wanted.language &&
-		JSON.stringify(installed.views) === JSON.stringify(wanted.views)
+		JSON.stringify(installed.views) === JSON.stringify(wanted.views) &&
+		JSON.stringify(installed.filters) === JSON.stringify(wanted.filters)
 	);
 }
 
-/** Writes the design document only when its views differ: a rewrite rebuilds the index. */
+/** Writes the design document only when its functions differ: a rewrite rebuilds the index. */
 export async function installDesignDoc(
 	client: CouchClient,
 	database: string,
 	wanted: DesignDoc
 ): Promise<'created' | 'updated' | 'unchanged'> {
 	const installed = await client.getDoc<DesignDoc>(database, wanted._id);
-	if (installed && sameViews(installed, wanted)) return 'unchanged';
+	if (installed && sameFunctions(installed, wanted)) return 'unchanged';
 	await client.json(`${database}/${wanted._id}`, {
 		method: 'PUT',
 		body: installed ? { ...wanted, _rev: installed._rev } : wanted
@@ -50,7 +51,8 @@ export async function provision(client: CouchClient, wardCodes: string[]): Promi
  * first request (PouchDB Server builds each view of a design document separately).
  */
 export async function buildProgressViews(client: CouchClient, wardCodes: string[]): Promise<void> {
-	const [progress] = wardDesignDocs();
+	const progress = wardDesignDocs().find((design) => design._id === `_design/${PROGRESS_DESIGN}`);
+	if (!progress) throw new Error(`_design/${PROGRESS_DESIGN} is not among the ward's designs`);
 	for (const code of wardCodes) {
 		for (const view of Object.keys(progress.views)) {
 			await client.json(`${wardDatabaseName(code)}/_design/${PROGRESS_DESIGN}/_view/${view}`, {

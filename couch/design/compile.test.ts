@@ -75,13 +75,22 @@ describe('compiled design documents', () => {
 	const designs = [...wardDesignDocs(), ...orgDesignDocs()];
 
 	it('name every view of the ward and the org tree', () => {
-		expect(designs.map((design) => design._id)).toEqual(['_design/progress', '_design/tree']);
+		expect(designs.map((design) => design._id)).toEqual([
+			'_design/progress',
+			'_design/gateway',
+			'_design/tree'
+		]);
 		expect(Object.keys(designs[0].views)).toEqual([
 			'declarations_by_group_channel_day',
 			'households_by_group',
 			'latest_declaration_by_person',
 			'persons_by_group'
 		]);
+	});
+
+	it('give the gateway its scope filter, and nothing else a filter', () => {
+		const filters = designs.map((design) => Object.keys(design.filters ?? {}));
+		expect(filters).toEqual([[], ['scope'], []]);
 	});
 
 	it('hold only ES5 that CouchDB 3 and PouchDB both run', () => {
@@ -91,6 +100,9 @@ describe('compiled design documents', () => {
 				if (view.reduce && !view.reduce.startsWith('_')) {
 					expect(es5Problems(view.reduce), `${design._id} ${name} reduce`).toEqual([]);
 				}
+			}
+			for (const [name, filter] of Object.entries(design.filters ?? {})) {
+				expect(es5Problems(filter), `${design._id} ${name} filter`).toEqual([]);
 			}
 		}
 	});

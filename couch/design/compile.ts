@@ -1,6 +1,7 @@
-// Design documents are kept as code, one small file per view function
-// (`<folder>/views/<view>/map.js`, optional `reduce.js`), so each can be read, linted and
-// unit-tested on its own; this turns a folder into the document CouchDB stores.
+// Design documents are kept as code, one small file per function
+// (`<folder>/views/<view>/map.js`, optional `reduce.js`; `<folder>/filters/<filter>.js`), so
+// each can be read, linted and unit-tested on its own; this turns a folder into the document
+// CouchDB stores.
 //
 // Each file is an ES module whose default export is the function (or, for a reduce, the
 // name of a built-in such as '_count'). What CouchDB receives is the function's source
@@ -18,6 +19,8 @@ export type DesignDoc = {
 	_rev?: string;
 	language: 'javascript';
 	views: Record<string, ViewSource>;
+	/** `_changes` filters (`filter=<design>/<name>`), by name. */
+	filters?: Record<string, string>;
 };
 
 /** The folder of this file: design sources sit beside it. */
@@ -46,11 +49,23 @@ function readFunction(file: string): string {
 	return functionSource(readFileSync(file, 'utf8'), file);
 }
 
-/** Builds `_design/<name>` from `<folder>/views/*`. */
+function compileFilters(filtersDir: string): Record<string, string> {
+	const filters: Record<string, string> = {};
+	for (const file of readdirSync(filtersDir).sort()) {
+		if (!file.endsWith('.js')) continue;
+		const source = readFunction(join(filtersDir, file));
+		if (!source.startsWith('function')) throw new Error(`${file}: a filter must be a function`);
+		filters[file.slice(0, -'.js'.length)] = source;
+	}
+	return filters;
+}
+
+/** Builds `_design/<name>` from `<folder>/views/*` and `<folder>/filters/*` (either may be absent). */
 export function compileDesignDoc(folder: string, name: string): DesignDoc {
 	const viewsDir = join(folder, 'views');
+	const filtersDir = join(folder, 'filters');
 	const views: Record<string, ViewSource> = {};
-	for (const view of readdirSync(viewsDir).sort()) {
+	for (const view of existsSync(viewsDir) ? readdirSync(viewsDir).sort() : []) {
 		const mapFile = join(viewsDir, view, 'map.js');
 		if (!existsSync(mapFile)) throw new Error(`${join(viewsDir, view)}: map.js is missing`);
 		const reduceFile = join(viewsDir, view, 'reduce.js');
@@ -58,5 +73,7 @@ export function compileDesignDoc(folder: string, name: string): DesignDoc {
 			? { map: readFunction(mapFile), reduce: readFunction(reduceFile) }
 			: { map: readFunction(mapFile) };
 	}
-	return { _id: `_design/${name}`, language: 'javascript', views };
+	const design: DesignDoc = { _id: `_design/${name}`, language: 'javascript', views };
+	if (existsSync(filtersDir)) design.filters = compileFilters(filtersDir);
+	return design;
 }

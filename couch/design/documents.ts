@@ -2,7 +2,10 @@
 // by. The views are documented in couch/README.md.
 
 import { join } from 'node:path';
+import { GATEWAY_DESIGN } from '../../src/lib/server/gateway/scope-filter';
 import { compileDesignDoc, DESIGN_ROOT, type DesignDoc } from './compile';
+
+export { GATEWAY_DESIGN };
 
 /** `_design/progress` in every ward database: counts for the progress roll-up. */
 export const PROGRESS_DESIGN = 'progress';
@@ -16,8 +19,13 @@ export const PROGRESS_VIEWS = {
 	latestDeclaration: 'latest_declaration_by_person'
 } as const;
 
+/** The progress views first, then `_design/gateway`: the filter the sync gateway reads
+ * `_changes` through (kept apart, so changing it never touches the views' index). */
 export function wardDesignDocs(): DesignDoc[] {
-	return [compileDesignDoc(join(DESIGN_ROOT, 'ward'), PROGRESS_DESIGN)];
+	return [
+		compileDesignDoc(join(DESIGN_ROOT, 'ward'), PROGRESS_DESIGN),
+		compileDesignDoc(join(DESIGN_ROOT, 'gateway'), GATEWAY_DESIGN)
+	];
 }
 
 export function orgDesignDocs(): DesignDoc[] {

@@ -2,7 +2,8 @@
 // new yet, an answer that waits for the caller's next change.
 
 import { json } from '@sveltejs/kit';
-import { parseChangesQuery, scanChanges } from './changes-feed';
+import { scanChanges } from './changes-feed';
+import { parseChangesQuery } from './changes-query';
 import type { GatewayContext } from './context';
 import { answerWhenChanged } from './longpoll';
 

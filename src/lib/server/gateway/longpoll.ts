@@ -3,7 +3,8 @@
 // The gateway keeps the wait itself because PouchDB Server ignores a longpoll's `timeout`.
 
 import { waitForChange } from './change-watcher';
-import { scanChanges, type ChangesPage, type ChangesQuery, type Seq } from './changes-feed';
+import { scanChanges, type ChangesPage } from './changes-feed';
+import type { ChangesQuery, Seq } from './changes-query';
 import type { GatewayContext } from './context';
 
 /** Waits for a change the caller may see, until the deadline; then answers empty. */
