@@ -282,4 +282,13 @@ describe('a collaborator registers a household offline', () => {
 			stamp: { by: 'ctv-demo' }
 		});
 	});
+
+	it('leaves no name, address or citizen ID in the server log', () => {
+		const log = stack.appLog();
+		// The log is there and speaks of these writes: an empty log would prove nothing.
+		expect(log).toContain('"event":"records.written"');
+		for (const personal of [HEAD, SPOUSE, STREET, HEAD_CCCD, SPOUSE_CCCD, 'Đặng', 'Tuyết']) {
+			expect(log).not.toContain(personal);
+		}
+	});
 });

@@ -22,6 +22,8 @@ export type Stack = {
 	appUrl: string;
 	stop(): Promise<void>;
 	restartApp(): Promise<void>;
+	/** Everything the app server printed since the stack started (its structured log). */
+	appLog(): string;
 };
 
 export type StackOptions = {
@@ -36,11 +38,17 @@ const APP_ENTRY = join(ROOT, 'build', 'index.js');
 const APP_START_TIMEOUT_MS = 30_000;
 const APP_STOP_TIMEOUT_MS = 5_000;
 const OUTPUT_KEPT_CHARS = 8_000;
+/** Tests read the whole log to prove what it never contains; bounded all the same. */
+const LOG_KEPT_CHARS = 20_000_000;
 const HEALTH_PATH = '/api/health';
 
 type AppProcess = { child: ChildProcess; output: () => string };
 
-function startApp(port: number, env: Record<string, string>): AppProcess {
+function startApp(
+	port: number,
+	env: Record<string, string>,
+	onOutput: (text: string) => void
+): AppProcess {
 	const child = spawn(process.execPath, [APP_ENTRY], {
 		cwd: ROOT,
 		env: { ...process.env, ...env },
@@ -49,6 +57,7 @@ function startApp(port: number, env: Record<string, string>): AppProcess {
 	let output = '';
 	const keep = (chunk: Buffer) => {
 		output = (output + chunk.toString()).slice(-OUTPUT_KEPT_CHARS);
+		onOutput(chunk.toString());
 	};
 	child.stdout?.on('data', keep);
 	child.stderr?.on('data', keep);
@@ -95,6 +104,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'hssk-stack-'));
 	let couch: EmbeddedCouch | undefined;
 	let app: AppProcess | undefined;
+	let log = '';
+	const record = (text: string) => {
+		if (log.length < LOG_KEPT_CHARS) log += text;
+	};
 	// A test runner that dies mid-test must not leave the app server behind.
 	const killOnExit = () => app?.child.kill('SIGKILL');
 	process.once('exit', killOnExit);
@@ -129,7 +142,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			NODE_ENV: 'test',
 			BODY_SIZE_LIMIT: '10M'
 		};
-		app = startApp(port, env);
+		app = startApp(port, env, record);
 		await waitUntilHealthy(appUrl, app);
 
 		return {
@@ -139,9 +152,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			couchPassword: couch.password,
 			appUrl,
 			stop,
+			appLog: () => log,
 			async restartApp() {
 				await stopApp(app);
-				app = startApp(port, env);
+				app = startApp(port, env, record);
 				await waitUntilHealthy(appUrl, app);
 			}
 		};
