@@ -5,29 +5,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Declaration } from '../../src/lib/domain';
+import { signInAndSettle, waitForWaiting, waitingCount } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
 const WARD_DATABASE = 'ward_26956';
-const SYNC_TIMEOUT_MS = 60_000;
 
 let stack: Stack;
 let browser: Browser;
 let page: Page;
-
-function waitingCount(): Promise<string | null> {
-	return page.getByTestId('sync-waiting').getAttribute('data-count');
-}
-
-async function waitForWaiting(count: number): Promise<void> {
-	await page.waitForFunction(
-		(expected) =>
-			document.querySelector('[data-testid=sync-waiting]')?.getAttribute('data-count') ===
-			String(expected),
-		count,
-		{ timeout: SYNC_TIMEOUT_MS }
-	);
-}
 
 async function declarationsOf(personId: string): Promise<(Declaration & { _id: string })[]> {
 	const result = await stack.couch.json<{ rows: { doc?: Declaration & { _id: string } }[] }>(
@@ -55,19 +41,7 @@ describe('a collaborator declares offline', () => {
 	let memberUrl = '';
 
 	it('signs in and gets the group onto the phone', async () => {
-		await page.goto(`${stack.appUrl}/`);
-		await page.waitForURL(/dang-nhap/);
-		await page.getByLabel('Tên đăng nhập').fill('ctv-demo');
-		await page.getByLabel('Mật khẩu', { exact: true }).fill('demo-password');
-		await page.getByRole('button', { name: 'Đăng nhập' }).click();
-		await page.waitForURL(`${stack.appUrl}/`);
-		await page.locator('a.household').first().waitFor();
-		await waitForWaiting(0);
-		// The service worker must control the page before the network goes, or a reload
-		// offline has nothing to open.
-		await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, {
-			timeout: SYNC_TIMEOUT_MS
-		});
+		await signInAndSettle(page, stack.appUrl);
 	});
 
 	it('refuses an implausible reading with a Vietnamese message and saves nothing', async () => {
@@ -88,7 +62,7 @@ describe('a collaborator declares offline', () => {
 			.poll(() => page.getByText('Huyết áp tâm thu phải từ 60 đến 260 mmHg').count())
 			.toBeGreaterThan(0);
 		expect(page.url()).toMatch(/khai-bao/);
-		expect(await waitingCount()).toBe('0');
+		expect(await waitingCount(page)).toBe('0');
 	});
 
 	it('saves a declaration with no network and keeps it through a reload', async () => {
@@ -98,11 +72,11 @@ describe('a collaborator declares offline', () => {
 		await page.getByLabel('Số dưới (tâm trương)').fill('76');
 		await page.getByRole('button', { name: 'Lưu khai báo' }).click();
 		await page.waitForURL(/\/ho\//);
-		await waitForWaiting(1);
+		await waitForWaiting(page, 1);
 
 		await page.reload();
 		await page.getByRole('heading', { level: 1 }).waitFor();
-		await waitForWaiting(1);
+		await waitForWaiting(page, 1);
 		await page.goto(memberUrl);
 		await page.getByRole('heading', { name: 'Lịch sử khai báo' }).waitFor();
 		await expect.poll(() => page.getByText('118/76').count()).toBeGreaterThan(0);
@@ -115,7 +89,7 @@ describe('a collaborator declares offline', () => {
 
 	it('sends it when the network returns, and CouchDB holds it once, stamped', async () => {
 		await browser.context.setOffline(false);
-		await waitForWaiting(0);
+		await waitForWaiting(page, 0);
 		const stored = (await declarationsOf(personId)).filter(
 			(doc) => doc.health.systolic === 118 && doc.health.diastolic === 76
 		);

@@ -6,12 +6,12 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Household, Person } from '../../src/lib/domain';
+import { signInAndSettle, waitForWaiting, waitingCount } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
 const WARD_DATABASE = 'ward_26956';
 const GROUP = '26956-01';
-const SYNC_TIMEOUT_MS = 60_000;
 
 const HOUSE_NUMBER = '12/3A';
 const STREET = 'Hẻm 45 Bình Quới';
@@ -27,20 +27,6 @@ type Stored<T> = T & { _id: string };
 let stack: Stack;
 let browser: Browser;
 let page: Page;
-
-function waitingCount(): Promise<string | null> {
-	return page.getByTestId('sync-waiting').getAttribute('data-count');
-}
-
-async function waitForWaiting(count: number): Promise<void> {
-	await page.waitForFunction(
-		(expected) =>
-			document.querySelector('[data-testid=sync-waiting]')?.getAttribute('data-count') ===
-			String(expected),
-		count,
-		{ timeout: SYNC_TIMEOUT_MS }
-	);
-}
 
 /** What a screen reader reads with the field after its label: hint, reading and problems. */
 function descriptionOf(field: Locator): Promise<string> {
@@ -99,17 +85,7 @@ describe('a collaborator registers a household offline', () => {
 		// The typed names must reach CouchDB as they were typed, in NFC.
 		expect([HEAD, STREET, SPOUSE].every((text) => text === text.normalize('NFC'))).toBe(true);
 
-		await page.goto(`${stack.appUrl}/`);
-		await page.waitForURL(/dang-nhap/);
-		await page.getByLabel('Tên đăng nhập').fill('ctv-demo');
-		await page.getByLabel('Mật khẩu', { exact: true }).fill('demo-password');
-		await page.getByRole('button', { name: 'Đăng nhập' }).click();
-		await page.waitForURL(`${stack.appUrl}/`);
-		await page.locator('a.household').first().waitFor();
-		await waitForWaiting(0);
-		await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, {
-			timeout: SYNC_TIMEOUT_MS
-		});
+		await signInAndSettle(page, stack.appUrl);
 
 		// A seeded household of the group that neither search below may show.
 		const persons = await wardDocs<Person>('person');
@@ -144,7 +120,7 @@ describe('a collaborator registers a household offline', () => {
 		householdId = `household:${uuid}`;
 		householdUrl = `${stack.appUrl}/ho/${uuid}`;
 		await page.getByRole('heading', { name: 'Thêm thành viên' }).waitFor();
-		await waitForWaiting(1);
+		await waitForWaiting(page, 1);
 		expect(await page.getByLabel('Họ và tên').inputValue()).toBe(HEAD);
 		expect(await page.getByLabel('Quan hệ với chủ hộ').inputValue()).toBe('head');
 	});
@@ -164,7 +140,7 @@ describe('a collaborator registers a household offline', () => {
 				.count()
 		).toBe(1);
 		expect(page.url()).toMatch(/\/thanh-vien\/moi\?chu-ho/);
-		expect(await waitingCount()).toBe('1');
+		expect(await waitingCount(page)).toBe('1');
 	});
 
 	it('saves the head as the first member once the date is right', async () => {
@@ -176,7 +152,7 @@ describe('a collaborator registers a household offline', () => {
 
 		await page.waitForURL(householdUrl);
 		await page.getByRole('link', { name: HEAD, exact: true }).waitFor();
-		await waitForWaiting(2);
+		await waitForWaiting(page, 2);
 	});
 
 	it('refuses a CCCD that does not match the sex, then saves the corrected one', async () => {
@@ -193,14 +169,14 @@ describe('a collaborator registers a household offline', () => {
 		await expect.poll(() => descriptionOf(citizenId)).toContain('Số CCCD không khớp giới tính');
 		expect(await citizenId.getAttribute('aria-invalid')).toBe('true');
 		expect(page.url()).toMatch(/\/thanh-vien\/moi$/);
-		expect(await waitingCount()).toBe('2');
+		expect(await waitingCount(page)).toBe('2');
 
 		await citizenId.fill(SPOUSE_CCCD);
 		await page.getByRole('button', { name: 'Lưu', exact: true }).click();
 		await page.waitForURL(householdUrl);
 		await page.getByRole('link', { name: SPOUSE, exact: true }).waitFor();
 		// One waiting record each: the household and its two people.
-		await waitForWaiting(3);
+		await waitForWaiting(page, 3);
 	});
 
 	it('keeps everything through a reload offline and finds it without diacritics', async () => {
@@ -208,7 +184,7 @@ describe('a collaborator registers a household offline', () => {
 		await page.waitForURL(`${stack.appUrl}/`);
 		await page.reload();
 		await page.getByRole('heading', { level: 1, name: 'Hộ gia đình của tôi' }).waitFor();
-		await waitForWaiting(3);
+		await waitForWaiting(page, 3);
 
 		const created = householdLink({
 			address: { house_number: HOUSE_NUMBER, street: STREET },
@@ -239,7 +215,7 @@ describe('a collaborator registers a household offline', () => {
 
 	it('sends them when the network returns, and CouchDB holds each once, stamped', async () => {
 		await browser.context.setOffline(false);
-		await waitForWaiting(0);
+		await waitForWaiting(page, 0);
 
 		const households = (await wardDocs<Household>('household')).filter(
 			(doc) => doc._id === householdId || doc.head_name === HEAD

@@ -1,0 +1,43 @@
+// What every end-to-end test does with the app's page: sign in, read the sync indicator's
+// waiting count, and wait for it.
+
+import type { Page } from 'playwright-core';
+
+export const SYNC_TIMEOUT_MS = 60_000;
+
+export function waitingCount(page: Page): Promise<string | null> {
+	return page.getByTestId('sync-waiting').getAttribute('data-count');
+}
+
+export async function waitForWaiting(page: Page, count: number): Promise<void> {
+	await page.waitForFunction(
+		(expected) =>
+			document.querySelector('[data-testid=sync-waiting]')?.getAttribute('data-count') ===
+			String(expected),
+		count,
+		{ timeout: SYNC_TIMEOUT_MS }
+	);
+}
+
+/**
+ * Signs in online and waits until the group is on the phone and the service worker controls
+ * the page: before that, a reload offline has nothing to open.
+ */
+export async function signInAndSettle(
+	page: Page,
+	appUrl: string,
+	username = 'ctv-demo',
+	password = 'demo-password'
+): Promise<void> {
+	await page.goto(`${appUrl}/`);
+	await page.waitForURL(/dang-nhap/);
+	await page.getByLabel('Tên đăng nhập').fill(username);
+	await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await page.waitForURL(`${appUrl}/`);
+	await page.locator('a.household').first().waitFor();
+	await waitForWaiting(page, 0);
+	await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, {
+		timeout: SYNC_TIMEOUT_MS
+	});
+}
