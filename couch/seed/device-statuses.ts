@@ -2,7 +2,7 @@
 // supervisor screens have something to show: most in step, a few behind or failing.
 // The demo accounts' own devices report for themselves once used.
 
-import type { DeviceStatus } from '../../src/lib/domain/device-status';
+import { deviceStatusId, type DeviceStatus } from '../../src/lib/domain/device-status';
 import { collaboratorOf, DEMO_GROUP_CODES, DEMO_WARD_CODE } from './demo';
 import { deviceOf } from './authoring';
 import { Random } from './random';
@@ -20,7 +20,7 @@ export function demoDeviceStatuses(now: Date): DeviceStatus[] {
 		const lastSync = new Date(now.getTime() - hoursAgo * HOUR_MS).toISOString();
 		const failing = isBehind && random.chance(0.5);
 		return {
-			id: `device_status:${device}`,
+			id: deviceStatusId(device, user),
 			type: 'device_status',
 			ward: DEMO_WARD_CODE,
 			device_id: device,

@@ -105,7 +105,7 @@ async function stored(group: string): Promise<Doc> {
 function deviceStatus(user: string, device: string) {
 	const now = new Date().toISOString();
 	return {
-		_id: `device_status:${device}`,
+		_id: `device_status:${device}:${user}`,
 		type: 'device_status',
 		ward: '26956',
 		device_id: device,
@@ -295,6 +295,19 @@ describe('device statuses', () => {
 		const ward = await changesSince('ward-demo', 0, '&type=device_status');
 		expect(ward.results.length).toBeGreaterThan(5);
 		expect(ward.results.map((row) => row.doc?.user)).toContain('ctv-demo');
+	});
+
+	it('keeps one status per user when two people share a phone', async () => {
+		const [first] = await bulkDocs('ctv-demo', [deviceStatus('ctv-demo', 'shared-phone-01')]);
+		const [second] = await bulkDocs('ctv-demo-2', [deviceStatus('ctv-demo-2', 'shared-phone-01')]);
+		expect(first.ok).toBe(true);
+		expect(second.ok).toBe(true);
+		expect(
+			await stack.couch.getDoc(WARD_DATABASE, 'device_status:shared-phone-01:ctv-demo')
+		).not.toBeNull();
+		expect(
+			await stack.couch.getDoc(WARD_DATABASE, 'device_status:shared-phone-01:ctv-demo-2')
+		).not.toBeNull();
 	});
 });
 

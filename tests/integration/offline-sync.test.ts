@@ -199,12 +199,13 @@ describe('offline sync through the gateway', () => {
 	it('reports the device status to the server', async () => {
 		await until(
 			async () =>
-				(await stack.couch.getDoc(WARD_DATABASE, 'device_status:phone-ctv-demo-1')) !== null,
+				(await stack.couch.getDoc(WARD_DATABASE, 'device_status:phone-ctv-demo-1:ctv-demo')) !==
+				null,
 			'the device status on the server'
 		);
 		const report = await stack.couch.getDoc<DeviceStatus>(
 			WARD_DATABASE,
-			'device_status:phone-ctv-demo-1'
+			'device_status:phone-ctv-demo-1:ctv-demo'
 		);
 		expect(report).toMatchObject({
 			user: 'ctv-demo',

@@ -55,7 +55,7 @@ const samples = {
 		audit
 	},
 	device_statuses: {
-		id: 'device_status:device-0001',
+		id: 'device_status:device-0001:ctv-demo',
 		type: 'device_status',
 		ward: '26956',
 		device_id: 'device-0001',

@@ -90,6 +90,21 @@ describe('checkRecord', () => {
 	it('refuses a household placed in a group of another form', () => {
 		expect(keysOf({ ...household, group: 'T01' })).toEqual(['group:code.invalid']);
 	});
+	it('refuses a device status whose id names another device or user', () => {
+		const status = {
+			id: 'device_status:device-0001:ctv-demo',
+			type: 'device_status',
+			ward: '26956',
+			device_id: 'device-0001',
+			user: 'ctv-demo',
+			app_version: '0.1.0',
+			waiting: 0,
+			updated_at: '2026-11-28T09:00:00+07:00'
+		};
+		expect(keysOf(status)).toEqual([]);
+		expect(keysOf({ ...status, user: 'ctv-demo-2' })).toEqual(['id:id.invalid']);
+		expect(keysOf({ ...status, id: 'device_status:device-0001' })).toContain('id:id.invalid');
+	});
 	it('gives a reason in Vietnamese and English', () => {
 		const result = checkRecord({ ...declaration, health: { systolic: 999, diastolic: 80 } });
 		expect(result.ok).toBe(false);

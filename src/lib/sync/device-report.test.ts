@@ -35,7 +35,7 @@ describe('device status report', () => {
 			new Date('2026-11-28T02:02:00.000Z')
 		);
 		expect(record).toEqual({
-			id: 'device_status:device-0001',
+			id: 'device_status:device-0001:ctv-demo',
 			type: 'device_status',
 			ward: '26956',
 			device_id: 'device-0001',
@@ -58,7 +58,7 @@ describe('device status report', () => {
 			read: () => status,
 			intervalMs: 300
 		});
-		const doc = () => db.rx.device_statuses.findOne('device_status:device-0001').exec();
+		const doc = () => db.rx.device_statuses.findOne('device_status:device-0001:ctv-demo').exec();
 		for (let waiting = 1; waiting <= 5; waiting += 1) {
 			status = { ...status, waiting };
 			reporter.report();

@@ -1,8 +1,8 @@
-// Writes this device's own status record (device_status:<device id>) so supervisors can see
+// Writes this device's own status record (device_status:<device id>:<user>) so supervisors can see
 // which collaborators' phones are behind and how much waits on them. At most one write a
 // minute: the record is itself pushed, and a push must not cause the next report in a loop.
 
-import { bilingual, checkRecord, type DeviceStatus } from '$lib/domain';
+import { bilingual, checkRecord, deviceStatusId, type DeviceStatus } from '$lib/domain';
 import type { DeviceDatabase } from '$lib/db/database';
 import type { SyncStatus } from './sync-status';
 
@@ -23,7 +23,7 @@ export function deviceStatusOf(
 	now: Date
 ): DeviceStatus {
 	const record = {
-		id: `device_status:${options.db.deviceId}`,
+		id: deviceStatusId(options.db.deviceId, options.db.username),
 		type: 'device_status',
 		ward: options.ward,
 		device_id: options.db.deviceId,

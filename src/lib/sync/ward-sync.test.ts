@@ -134,7 +134,7 @@ describe('ward sync', () => {
 		await until(async () => {
 			const report = await server.couch.getDoc<DeviceStatus>(
 				'ward_26956',
-				'device_status:device-0001'
+				'device_status:device-0001:ctv-demo'
 			);
 			return report?.waiting === 0 && report.last_push_at !== undefined;
 		});

@@ -216,7 +216,7 @@ describe('decideWrite: deletions', () => {
 
 describe('decideWrite: device statuses', () => {
 	const status = (user: string) => ({
-		_id: 'device_status:phone-0001',
+		_id: `device_status:phone-0001:${user}`,
 		type: 'device_status',
 		ward: '26956',
 		device_id: 'phone-0001',
