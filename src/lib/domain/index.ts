@@ -13,3 +13,4 @@ export * from './person';
 export * from './records';
 export * from './search-fold';
 export * from './session';
+export * from './qr-token';

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { UI } from './dictionary';
+import { CORE_WORDS } from './words-core';
+import { QR_SHEET_WORDS } from './words-qr-sheets';
+import { RESIDENT_WORDS } from './words-resident';
+import { SCANNER_WORDS } from './words-scanner';
 import { isLanguage, pickBilingual, translate } from './translate';
 
 describe('interface dictionary', () => {
+	it('defines each key in one table only, so no feature overwrites another', () => {
+		const tables = [CORE_WORDS, QR_SHEET_WORDS, SCANNER_WORDS, RESIDENT_WORDS];
+		const keys = tables.flatMap((table) => Object.keys(table));
+		expect(keys.length).toBe(Object.keys(UI).length);
+	});
+
 	it('has a Vietnamese and an English text for every key', () => {
 		for (const [key, entry] of Object.entries(UI)) {
 			expect(entry.vi.trim(), key).not.toBe('');

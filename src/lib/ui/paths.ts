@@ -32,7 +32,16 @@ export const paths = {
 		fromMember
 			? resolve('/thanh-vien/[id]/khai-bao?tu=thanh-vien', { id: uuidOf(personId) })
 			: resolve('/thanh-vien/[id]/khai-bao', { id: uuidOf(personId) }),
-	supervisor: (): ResolvedPathname => resolve('/giam-sat')
+	supervisor: (): ResolvedPathname => resolve('/giam-sat'),
+	/** The collaborator's QR scanner. */
+	scan: (): ResolvedPathname => resolve('/quet'),
+	/** Ward staff print a group's instruction sheets. */
+	sheets: (group?: string): ResolvedPathname =>
+		group
+			? (`${resolve('/in-phieu')}?${new URLSearchParams({ to: group })}` as ResolvedPathname)
+			: resolve('/in-phieu'),
+	/** A household's claim link, as the QR code holds it (without the origin). */
+	claim: (token: string): ResolvedPathname => resolve('/q/[token]', { token })
 } as const;
 
 /** Where a user starts: the households for those who enter data, otherwise their own page. */
