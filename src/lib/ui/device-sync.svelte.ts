@@ -7,6 +7,8 @@ import type { Subscription } from 'rxjs';
 import type { DeviceDatabase } from '$lib/db';
 import type { SessionUser } from '$lib/domain';
 import { browserOnlineSignal, startWardSync, type WardSync } from '$lib/sync';
+import { keepQrIndexFresh, type QrIndexKeeper } from '$lib/sync/qr-index-refresh';
+import type { QrIndexRefresh } from '$lib/sync/qr-index';
 import { syncStatusState, type SyncStatusState } from '$lib/sync/sync-status.svelte';
 import { waitingCount$ } from '$lib/sync/waiting';
 import type { SyncView } from './sync-summary';
@@ -16,6 +18,7 @@ class DeviceSync {
 	#localWaiting = $state(0);
 	#sync = $state.raw<{ db: DeviceDatabase; ward: WardSync; status: SyncStatusState } | null>(null);
 	#watched: { db: DeviceDatabase; subscription: Subscription } | null = null;
+	#qrIndex: QrIndexKeeper | null = null;
 	#stopping: Promise<void> = Promise.resolve();
 
 	constructor() {
@@ -41,12 +44,16 @@ class DeviceSync {
 		await this.stop();
 		const ward = startWardSync({ db, user });
 		this.#sync = { db, ward, status: syncStatusState(ward.status) };
+		// The scanner's offline look-up needs the same confirmed session as the sync.
+		this.#qrIndex = keepQrIndexFresh({ username: user.username, store: localStorage });
 	}
 
 	/** Stops the sync (before its database closes); safe to call when none runs. */
 	stop(): Promise<void> {
 		const running = this.#sync;
 		this.#sync = null;
+		this.#qrIndex?.stop();
+		this.#qrIndex = null;
 		if (running) this.#stopping = running.ward.stop();
 		return this.#stopping;
 	}
@@ -54,6 +61,11 @@ class DeviceSync {
 	/** "Sync now": checks the server both ways from the saved checkpoints. */
 	reSync(): void {
 		this.#sync?.ward.reSync();
+	}
+
+	/** Asks the server for this user's QR index now; null while sync does not run. */
+	refreshQrIndex(): Promise<QrIndexRefresh> | null {
+		return this.#qrIndex?.refresh() ?? null;
 	}
 
 	get isRunning(): boolean {
