@@ -3,12 +3,12 @@
 // design documents. Safe to run on every start: it changes only what differs.
 
 import type { CouchClient } from '../src/lib/server/couch/client';
-import { ORG_DATABASE, USERS_DATABASE } from '../src/lib/server/couch/databases';
+import { ORG_DATABASE, QR_DATABASE, USERS_DATABASE } from '../src/lib/server/couch/databases';
 import { WARD_CODE, wardDatabaseName } from '../src/lib/domain/ids';
 import { orgDesignDocs, PROGRESS_DESIGN, wardDesignDocs } from './design/documents';
 import type { DesignDoc } from './design/compile';
 
-export { ORG_DATABASE, USERS_DATABASE };
+export { ORG_DATABASE, QR_DATABASE, USERS_DATABASE };
 
 function sameFunctions(installed: DesignDoc, wanted: DesignDoc): boolean {
 	return (
@@ -36,6 +36,7 @@ export async function installDesignDoc(
 export async function provision(client: CouchClient, wardCodes: string[]): Promise<void> {
 	await client.ensureDatabase(ORG_DATABASE);
 	await client.ensureDatabase(USERS_DATABASE);
+	await client.ensureDatabase(QR_DATABASE);
 	for (const design of orgDesignDocs()) await installDesignDoc(client, ORG_DATABASE, design);
 	const wardDesigns = wardDesignDocs();
 	for (const code of wardCodes) {

@@ -78,6 +78,7 @@ describe('compiled design documents', () => {
 		expect(designs.map((design) => design._id)).toEqual([
 			'_design/progress',
 			'_design/gateway',
+			'_design/claim',
 			'_design/tree'
 		]);
 		expect(Object.keys(designs[0].views)).toEqual([
@@ -86,11 +87,12 @@ describe('compiled design documents', () => {
 			'latest_declaration_by_person',
 			'persons_by_group'
 		]);
+		expect(Object.keys(designs[2].views)).toEqual(['members_by_household']);
 	});
 
 	it('give the gateway its scope filter, and nothing else a filter', () => {
 		const filters = designs.map((design) => Object.keys(design.filters ?? {}));
-		expect(filters).toEqual([[], ['scope'], []]);
+		expect(filters).toEqual([[], ['scope'], [], []]);
 	});
 
 	it('hold only ES5 that CouchDB 3 and PouchDB both run', () => {

@@ -9,6 +9,9 @@ export { GATEWAY_DESIGN };
 
 /** `_design/progress` in every ward database: counts for the progress roll-up. */
 export const PROGRESS_DESIGN = 'progress';
+/** `_design/claim` in every ward database: what claiming a household by QR checks. */
+export const CLAIM_DESIGN = 'claim';
+export const CLAIM_VIEWS = { members: 'members_by_household' } as const;
 /** `_design/tree` in `hssk_org`: the org tree by path. */
 export const TREE_DESIGN = 'tree';
 
@@ -24,7 +27,8 @@ export const PROGRESS_VIEWS = {
 export function wardDesignDocs(): DesignDoc[] {
 	return [
 		compileDesignDoc(join(DESIGN_ROOT, 'ward'), PROGRESS_DESIGN),
-		compileDesignDoc(join(DESIGN_ROOT, 'gateway'), GATEWAY_DESIGN)
+		compileDesignDoc(join(DESIGN_ROOT, 'gateway'), GATEWAY_DESIGN),
+		compileDesignDoc(join(DESIGN_ROOT, 'claim'), CLAIM_DESIGN)
 	];
 }
 

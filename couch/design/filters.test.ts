@@ -33,8 +33,16 @@ const SCOPES: Record<string, Scope> = {
 	'collaborator of group 01': scope(new Set(['26956-01'])),
 	'collaborator of groups 01 and 02': scope(new Set(['26956-02', '26956-01'])),
 	'collaborator of no group': scope(new Set()),
-	'ward staff': scope('ward')
+	'ward staff': scope('ward'),
+	'resident of household H1': {
+		...scope(new Set(['26956-01']), false),
+		user: 'r-a',
+		household: 'household:H1'
+	}
 };
+
+const HOUSEHOLD_A = 'household:H1';
+const HOUSEHOLD_B = 'household:H2';
 
 /** Every kind of document a ward database can hold, in and out of any scope. */
 function wardDocs(): Doc[] {
@@ -50,7 +58,8 @@ function wardDocs(): Doc[] {
 				for (const user of ['ctv-a', 'ctv-b', undefined]) {
 					for (const isDeleted of [false, true]) {
 						n += 1;
-						const doc: Doc = { _id: `${type}:${n}`, type, ward, group, user };
+						const household = [HOUSEHOLD_A, HOUSEHOLD_B, undefined][n % 3];
+						const doc: Doc = { _id: `${type}:${n}`, type, ward, group, user, household };
 						if (isDeleted) doc._deleted = true;
 						docs.push(doc);
 					}
@@ -58,6 +67,9 @@ function wardDocs(): Doc[] {
 			}
 		}
 		docs.push({ _id: `${type}:bare-${n}`, _deleted: true });
+	}
+	for (const id of [HOUSEHOLD_A, HOUSEHOLD_B]) {
+		docs.push({ _id: id, type: 'household', ward: '26956', group: '26956-01' });
 	}
 	return docs;
 }
@@ -113,6 +125,19 @@ describe('the scope filter', () => {
 		expect(filter(status('ctv-a'), own)).toBe(true);
 		expect(filter(status('ctv-b'), own)).toBe(false);
 		expect(filter(status('ctv-b'), requestFor(SCOPES['ward staff'], 'device_status'))).toBe(true);
+	});
+
+	it("gives a resident their household's own record and the records that name it, no other", () => {
+		const req = requestFor(SCOPES['resident of household H1']);
+		const base = { ward: '26956', group: '26956-01' };
+		expect(filter({ _id: HOUSEHOLD_A, type: 'household', ...base }, req)).toBe(true);
+		expect(filter({ _id: HOUSEHOLD_B, type: 'household', ...base }, req)).toBe(false);
+		const member = { _id: 'person:1', type: 'person', ...base };
+		expect(filter({ ...member, household: HOUSEHOLD_A }, req)).toBe(true);
+		expect(filter({ ...member, household: HOUSEHOLD_B }, req)).toBe(false);
+		expect(filter(member, req)).toBe(false);
+		// Moved to another group by ward staff: the resident's scope follows at the next session.
+		expect(filter({ ...member, household: HOUSEHOLD_A, group: '26956-02' }, req)).toBe(false);
 	});
 
 	it('reads parameters a server hands over as numbers (PouchDB Server parses JSON)', () => {

@@ -187,6 +187,58 @@ export const MESSAGES = {
 		vi: 'Tờ khai đã gửi không được sửa hay xóa; hãy lập tờ khai đính chính',
 		en: 'A sent declaration cannot be changed or deleted: make a correcting declaration'
 	},
+	'declaration.resident_channel': {
+		vi: 'Hộ gia đình tự khai qua mã QR: tờ khai phải ghi người khai là hộ gia đình, kênh QR',
+		en: "A household's own phone declares by QR: the declarant must be the resident, by QR"
+	},
+	'declaration.qr_resident_only': {
+		vi: 'Chỉ điện thoại của hộ gia đình mới khai được theo kênh QR tự khai',
+		en: "Only the household's own phone can make a QR self-declaration"
+	},
+	'claim.malformed': {
+		vi: 'Mã QR này không phải mã hộ gia đình của chương trình',
+		en: "This QR code is not one of the programme's household codes"
+	},
+	'claim.unknown': {
+		vi: 'Không tìm thấy hộ gia đình của mã này. Hãy kiểm tra lại tờ hướng dẫn hoặc gọi đường dây nóng',
+		en: 'No household has this code. Check the instruction sheet or call the hotline'
+	},
+	'claim.revoked': {
+		vi: 'Mã QR này đã được thay hoặc thu hồi. Hãy xin tờ hướng dẫn mới ở tổ trưởng hoặc trạm y tế phường',
+		en: 'This QR code was replaced or revoked. Ask the group leader or the ward health station for a new sheet'
+	},
+	'claim.household_gone': {
+		vi: 'Hộ gia đình này đã chuyển đi hoặc được gộp với hộ khác. Hãy gọi đường dây nóng của phường',
+		en: "This household has moved or was merged with another. Call the ward's hotline"
+	},
+	'claim.wrong_answer': {
+		vi: 'Câu trả lời chưa đúng. Hãy nhập năm sinh của chủ hộ hoặc mã in dưới mã QR',
+		en: 'That answer is not right. Type the year of birth of the head of household, or the code printed under the QR'
+	},
+	'claim.too_many_answers': {
+		vi: 'Đã trả lời sai quá nhiều lần. Hãy thử lại sau ít phút hoặc gọi đường dây nóng',
+		en: 'Too many wrong answers. Try again in a few minutes, or call the hotline'
+	},
+	'claim.throttled': {
+		vi: 'Đã thử quá nhiều mã. Hãy chờ ít phút rồi quét lại',
+		en: 'Too many codes tried. Wait a few minutes, then scan again'
+	},
+	'claim.too_many_phones': {
+		vi: 'Hộ gia đình này đã mở trên quá nhiều điện thoại. Hãy gọi đường dây nóng',
+		en: 'This household is open on too many phones. Call the hotline'
+	},
+	'claim.answer_required': {
+		vi: 'Hãy nhập năm sinh của chủ hộ hoặc mã in dưới mã QR',
+		en: 'Type the year of birth of the head of household, or the code printed under the QR'
+	},
+	'qr.forbidden': {
+		vi: 'Chỉ trạm y tế phường quản lý mã QR của hộ trong phường mình',
+		en: "Only the ward health station manages its own ward's household QR codes"
+	},
+	'gateway.household': {
+		vi: 'Điện thoại này chỉ được ghi hồ sơ của hộ gia đình mình',
+		en: 'This phone may write only its own household'
+	},
 	'device_status.owner': {
 		vi: 'Chỉ được ghi trạng thái thiết bị của chính mình',
 		en: 'You may write only your own device status'

@@ -9,7 +9,9 @@ export const ROLES = [
 	'ward_staff',
 	'district_supervisor',
 	'city_supervisor',
-	'admin'
+	'admin',
+	/** A household's phone, claimed with its QR code: no password, the household alone. */
+	'resident'
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -29,7 +31,9 @@ export const SessionUserSchema = z.object({
 			hotline: z.string().optional()
 		})
 		.nullable(),
-	groups: z.array(z.object({ code: z.string(), name: z.string() }))
+	groups: z.array(z.object({ code: z.string(), name: z.string() })),
+	/** A resident's household: the one record set their phone reaches. */
+	household: z.string().optional()
 });
 export type SessionUser = z.infer<typeof SessionUserSchema>;
 

@@ -256,6 +256,7 @@ export const CORE_WORDS = {
 	'role.district_supervisor': { vi: 'Giám sát quận', en: 'District supervisor' },
 	'role.city_supervisor': { vi: 'Giám sát thành phố', en: 'City supervisor' },
 	'role.admin': { vi: 'Quản trị', en: 'Administrator' },
+	'role.resident': { vi: 'Hộ gia đình', en: 'Household' },
 
 	'supervisor.title': { vi: 'Trang giám sát', en: 'Supervision' },
 	'supervisor.later': {

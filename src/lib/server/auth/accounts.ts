@@ -20,7 +20,10 @@ export const AccountSchema = z.object({
 	display_name: z.string(),
 	role: z.enum(ROLES),
 	org_units: z.array(z.string()),
-	password: PasswordHashSchema,
+	/** A resident's phone has no password: its session came from claiming the household. */
+	password: PasswordHashSchema.optional(),
+	/** A resident's household (org_units then holds its ward). */
+	household: z.string().optional(),
 	disabled: z.boolean().optional()
 });
 export type Account = z.infer<typeof AccountSchema>;

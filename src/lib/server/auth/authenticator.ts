@@ -9,9 +9,10 @@ import { TtlCache } from '../cache';
 import type { CouchClient } from '../couch/client';
 import { loadAccount } from './accounts';
 import { CredentialChecker } from './credentials';
+import { householdLocator } from './household-locator';
 import { OrgDirectory } from './org-directory';
-import { loadSessionUser } from './session-user';
-import { SessionStore, hashToken } from './sessions';
+import { loadSessionUser, type HouseholdLocator } from './session-user';
+import { RESIDENT_SESSION_SECONDS, SessionStore, hashToken } from './sessions';
 import { SignInThrottle } from './throttle';
 
 export type Caller = { user: SessionUser; deviceId?: string; via: 'session' | 'basic' };
@@ -35,6 +36,7 @@ export class Authenticator {
 	readonly directory: OrgDirectory;
 	readonly sessions: SessionStore;
 	readonly credentials: CredentialChecker;
+	readonly locateHousehold: HouseholdLocator;
 	readonly #users = new TtlCache<string, SessionUser | null>(USER_CACHE_MS, CACHE_ENTRIES);
 	readonly #sessionsByHash = new TtlCache<string, CachedSession | null>(
 		USER_CACHE_MS,
@@ -48,6 +50,7 @@ export class Authenticator {
 	) {
 		this.directory = new OrgDirectory(client);
 		this.sessions = new SessionStore(client);
+		this.locateHousehold = householdLocator(client);
 		this.credentials = new CredentialChecker(
 			client,
 			this.directory,
@@ -62,7 +65,9 @@ export class Authenticator {
 		if (cached !== undefined) return cached;
 		const account = await loadAccount(this.client, username);
 		const user =
-			account && !account.disabled ? await loadSessionUser(account, this.directory) : null;
+			account && !account.disabled
+				? await loadSessionUser(account, this.directory, this.locateHousehold)
+				: null;
 		this.#users.set(username, user);
 		return user;
 	}
@@ -83,6 +88,27 @@ export class Authenticator {
 		);
 		this.#users.set(outcome.user.username, outcome.user);
 		return { ok: true, user: outcome.user, token, expiresAt };
+	}
+
+	/** A session for a phone that just claimed its household (no password to check). */
+	async openResidentSession(
+		username: string,
+		deviceId: string
+	): Promise<{ user: SessionUser; token: string; expiresAt: Date } | null> {
+		this.#users.delete(username);
+		const user = await this.userOf(username);
+		if (!user || user.role !== 'resident') return null;
+		const { token, expiresAt } = await this.sessions.create(
+			username,
+			deviceId,
+			RESIDENT_SESSION_SECONDS
+		);
+		return { user, token, expiresAt };
+	}
+
+	/** Forgets what this process knows of an account, after it was changed here. */
+	forgetUser(username: string): void {
+		this.#users.delete(username);
 	}
 
 	async signOut(token: string): Promise<void> {

@@ -46,7 +46,7 @@ export class CredentialChecker {
 		}
 		const account = await loadAccount(this.client, username);
 		this.#decoy ??= hashPassword('decoy password, never matches');
-		const isRight = account
+		const isRight = account?.password
 			? await verifyPassword(password, account.password)
 			: await verifyPassword(password, await this.#decoy).then(() => false);
 		if (!account || !isRight) {

@@ -9,6 +9,9 @@ import { sessionDocId, USERS_DATABASE } from '../couch/databases';
 export const SESSION_COOKIE = 'hssk_session';
 export const SESSION_DAYS = 30;
 export const SESSION_MAX_AGE_SECONDS = SESSION_DAYS * 24 * 60 * 60;
+/** A household's phone has no password to sign in again with: its credential lasts a year,
+ * and ward staff revoke it when needed. */
+export const RESIDENT_SESSION_SECONDS = 365 * 24 * 60 * 60;
 const TOKEN_BYTES = 32;
 /** Tokens are base64url of 32 bytes: anything else is not worth a database look-up. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -38,10 +41,14 @@ export class SessionStore {
 		readonly now: () => Date = () => new Date()
 	) {}
 
-	async create(username: string, deviceId: string): Promise<{ token: string; expiresAt: Date }> {
+	async create(
+		username: string,
+		deviceId: string,
+		lifetimeSeconds: number = SESSION_MAX_AGE_SECONDS
+	): Promise<{ token: string; expiresAt: Date }> {
 		const token = randomBytes(TOKEN_BYTES).toString('base64url');
 		const createdAt = this.now();
-		const expiresAt = new Date(createdAt.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
+		const expiresAt = new Date(createdAt.getTime() + lifetimeSeconds * 1000);
 		await this.client.json(
 			`${USERS_DATABASE}/${encodeURIComponent(sessionDocId(hashToken(token)))}`,
 			{

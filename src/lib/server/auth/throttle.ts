@@ -34,6 +34,10 @@ class FailureWindow {
 		return times[times.length - this.rule.limit] + this.rule.windowMs - this.now();
 	}
 
+	count(key: string): number {
+		return this.#recent(key).length;
+	}
+
 	record(key: string): void {
 		const times = this.#recent(key);
 		if (!this.#failures.has(key) && this.#failures.size >= MAX_KEYS) {
@@ -67,6 +71,11 @@ export class SignInThrottle {
 	retryAfterSeconds(username: string, address: string): number | null {
 		const wait = Math.max(this.#byUsername.waitMs(username), this.#byAddress.waitMs(address));
 		return wait > 0 ? Math.ceil(wait / 1000) : null;
+	}
+
+	/** Failures of the username still inside the window. */
+	failures(username: string): number {
+		return this.#byUsername.count(username);
 	}
 
 	recordFailure(username: string, address: string): void {

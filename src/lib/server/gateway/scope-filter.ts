@@ -14,6 +14,7 @@ export type ScopeFilterQuery = {
 	ward: string;
 	type?: RecordType;
 	groups?: string;
+	household?: string;
 	user?: string;
 };
 
@@ -24,6 +25,7 @@ export function scopeFilterQuery(scope: Scope, type: RecordType | undefined): Sc
 		type,
 		// Absent means the whole ward; an empty list, no group at all.
 		groups: scope.groups === 'ward' ? undefined : [...scope.groups].sort().join(','),
+		household: scope.household,
 		user: scope.readsAllDeviceStatuses ? undefined : scope.user
 	};
 }

@@ -12,7 +12,14 @@ import {
 } from '$lib/domain';
 import type { OrgDirectory } from '../auth/org-directory';
 
-export type Placement = { type: RecordType; ward?: string; group?: string; user?: string };
+export type Placement = {
+	type: RecordType;
+	ward?: string;
+	group?: string;
+	/** The household a record belongs to (a household's is its own id). */
+	household?: string;
+	user?: string;
+};
 
 export type Scope = {
 	user: string;
@@ -21,6 +28,8 @@ export type Scope = {
 	ward: string;
 	/** The groups whose records the caller reaches, or the whole ward. */
 	groups: ReadonlySet<string> | 'ward';
+	/** A resident reaches one household, inside its group. */
+	household?: string;
 	isReadOnly: boolean;
 	/** Ward staff and supervisors see every device of the ward; others only their own. */
 	readsAllDeviceStatuses: boolean;
@@ -42,7 +51,8 @@ export function isWardRecordId(id: unknown): id is string {
 export function placementOfBody(id: string, body: Fields): Placement | null {
 	const type = recordTypeOf(id);
 	if (!type) return null;
-	return { type, ward: text(body.ward), group: text(body.group), user: text(body.user) };
+	const household = type === 'household' ? id : text(body.household);
+	return { type, ward: text(body.ward), group: text(body.group), household, user: text(body.user) };
 }
 
 /** Whether the place is fully named (a bare tombstone's is not). */
@@ -55,12 +65,16 @@ function reachesGroup(scope: Scope, group: string): boolean {
 	return scope.groups === 'ward' ? wardOfGroup(group) === scope.ward : scope.groups.has(group);
 }
 
+function reachesHousehold(scope: Scope, placement: Placement): boolean {
+	return scope.household === undefined || placement.household === scope.household;
+}
+
 export function canRead(scope: Scope, placement: Placement | null): boolean {
 	if (!placement || !isPlaced(placement) || placement.ward !== scope.ward) return false;
 	if (placement.type === 'device_status') {
 		return scope.readsAllDeviceStatuses || placement.user === scope.user;
 	}
-	return reachesGroup(scope, placement.group as string);
+	return reachesGroup(scope, placement.group as string) && reachesHousehold(scope, placement);
 }
 
 /** Why the caller may not write a record at this place, as a field and a message; or null. */
@@ -76,6 +90,7 @@ export function writeProblem(
 	if (!placement.group || !reachesGroup(scope, placement.group)) {
 		return { path: 'group', key: 'gateway.scope' };
 	}
+	if (!reachesHousehold(scope, placement)) return { path: 'household', key: 'gateway.household' };
 	return null;
 }
 
@@ -110,5 +125,14 @@ export async function resolveScope(
 		}
 		case 'admin':
 			return { ...base, groups: 'ward', isReadOnly: false, readsAllDeviceStatuses: true };
+		case 'resident':
+			if (user.ward?.database !== database || !user.household) return 'gateway.database';
+			return {
+				...base,
+				groups: new Set(user.groups.map((group) => group.code)),
+				household: user.household,
+				isReadOnly: false,
+				readsAllDeviceStatuses: false
+			};
 	}
 }

@@ -242,3 +242,65 @@ describe('decideWrite: device statuses', () => {
 		);
 	});
 });
+
+describe('decideWrite: a resident phone', () => {
+	const OTHER_HOUSEHOLD = 'household:9f8c1c7e-1b2a-4c3d-9e8f-001122334455';
+	const resident: Scope = {
+		...scope,
+		user: 'r-0123456789abcdef01234567',
+		household: HOUSEHOLD_ID
+	};
+	const asResident = { ...declaration(), role: 'resident', channel: 'qr' };
+
+	it('declares for its own household as the resident, by QR', () => {
+		const decision = decideWrite(resident, asResident, null, normal);
+		expect(decision.ok).toBe(true);
+		if (decision.ok) expect(decision.doc.stamp).toMatchObject({ by: resident.user });
+	});
+
+	it("may not pass a declaration off as a collaborator's door-to-door visit", () => {
+		expect(decideWrite(resident, declaration(), null, normal)).toMatchObject({
+			ok: false,
+			reason: expect.stringContaining('channel')
+		});
+	});
+
+	it('writes nothing into another household, even in the same group', () => {
+		const intruding = { ...asResident, household: OTHER_HOUSEHOLD };
+		expect(decideWrite(resident, intruding, null, normal)).toMatchObject({
+			ok: false,
+			reason: expect.stringContaining('household')
+		});
+		const otherHousehold = { ...household(), _id: OTHER_HOUSEHOLD };
+		expect(decideWrite(resident, otherHousehold, null, replicated).ok).toBe(false);
+	});
+
+	it('keeps the household in the tombstone of a member it deletes, so the phone sees it', () => {
+		const member = {
+			_id: PERSON_ID,
+			type: 'person',
+			ward: '26956',
+			group: '26956-01',
+			household: HOUSEHOLD_ID
+		};
+		const current: CurrentState = {
+			rev: '1-abc',
+			isDeleted: false,
+			placement: { type: 'person', ward: '26956', group: '26956-01', household: HOUSEHOLD_ID }
+		};
+		const decision = decideWrite(
+			resident,
+			{ ...member, _rev: '1-abc', _deleted: true },
+			current,
+			normal
+		);
+		expect(decision).toMatchObject({ ok: true, doc: { household: HOUSEHOLD_ID, _deleted: true } });
+	});
+
+	it('leaves QR self-declarations to residents', () => {
+		expect(decideWrite(scope, asResident, null, normal)).toMatchObject({
+			ok: false,
+			reason: expect.stringContaining('QR')
+		});
+	});
+});

@@ -8,7 +8,8 @@ import {
 	describeProblems,
 	recordTypeOf,
 	type FieldProblem,
-	type Stamp
+	type Stamp,
+	type WardRecord
 } from '$lib/domain';
 import type { CouchDoc } from './placement';
 import { placementOfBody, writeProblem, type Placement, type Scope } from './scope';
@@ -67,6 +68,19 @@ function scopeProblems(scope: Scope, next: Placement, current: CurrentState): Fi
 	return [];
 }
 
+/** A household's own phone declares as the resident, by QR; nobody else may claim to. */
+function declarantProblemOf(scope: Scope, record: WardRecord): FieldProblem | null {
+	if (record.type !== 'declaration') return null;
+	const isResident = scope.household !== undefined;
+	if (isResident && (record.role !== 'resident' || record.channel !== 'qr')) {
+		return { path: 'channel', key: 'declaration.resident_channel' };
+	}
+	if (!isResident && record.role === 'resident' && record.channel === 'qr') {
+		return { path: 'channel', key: 'declaration.qr_resident_only' };
+	}
+	return null;
+}
+
 function stampOf(scope: Scope, now: Date): Stamp {
 	return {
 		by: scope.user,
@@ -100,6 +114,9 @@ function decideDeletion(
 			type: placement.type,
 			ward: placement.ward,
 			...(placement.group ? { group: placement.group } : {}),
+			...(placement.household && placement.type !== 'household'
+				? { household: placement.household }
+				: {}),
 			...(placement.user ? { user: placement.user } : {}),
 			stamp: stampOf(scope, options.now)
 		}
@@ -140,6 +157,8 @@ export function decideWrite(
 	if (!check.ok) return refuse(id, check.problems);
 	const placement = placementOfBody(id, check.record);
 	if (!placement) return refuse(id, [{ path: '_id', key: 'doc.type' }]);
+	const declarantProblem = declarantProblemOf(scope, check.record);
+	if (declarantProblem) return refuse(id, [declarantProblem]);
 	const problems = scopeProblems(scope, placement, current);
 	if (problems.length > 0) return refuse(id, problems);
 
