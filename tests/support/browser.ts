@@ -23,7 +23,7 @@ export type Browser = { context: BrowserContext; close(): Promise<void> };
 
 /** A persistent profile, so IndexedDB and the service worker survive reloads. */
 export async function launchBrowser(
-	options: { width?: number; height?: number } = {}
+	options: { width?: number; height?: number; args?: readonly string[] } = {}
 ): Promise<Browser> {
 	if (!existsSync(CHROMIUM_PATH)) {
 		throw new Error(
@@ -33,7 +33,7 @@ export async function launchBrowser(
 	const profileDir = mkdtempSync(join(tmpdir(), 'hssk-chromium-'));
 	const context = await chromium.launchPersistentContext(profileDir, {
 		executablePath: CHROMIUM_PATH,
-		args: CHROMIUM_ARGS,
+		args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
 		viewport: { width: options.width ?? 390, height: options.height ?? 844 },
 		locale: 'vi-VN',
 		timezoneId: 'Asia/Ho_Chi_Minh'
