@@ -76,6 +76,19 @@ export const CORE_WORDS = {
 	},
 	'households.group_filter': { vi: 'Tổ dân phố', en: 'Neighbourhood group' },
 	'households.all_groups': { vi: 'Tất cả các tổ', en: 'All groups' },
+	'households.due_filter': { vi: 'Hạn cập nhật', en: 'Update due' },
+	'households.due.all': { vi: 'Tất cả các hộ', en: 'All households' },
+	'households.due.needs_visit': {
+		vi: 'Cần đến: quá hạn, sắp đến hạn hoặc chưa khai',
+		en: 'To visit: overdue, due soon or not declared'
+	},
+	'households.due.overdue': { vi: 'Có người quá hạn', en: 'Someone overdue' },
+	'households.due.never': { vi: 'Có người chưa khai', en: 'Someone not declared' },
+	'households.due.up_to_date': { vi: 'Cả hộ đã cập nhật', en: 'Whole household up to date' },
+	'households.order': { vi: 'Sắp xếp', en: 'Order' },
+	'households.order.address': { vi: 'Theo địa chỉ', en: 'By address' },
+	'households.order.urgency': { vi: 'Gấp nhất trước', en: 'Most urgent first' },
+	'households.next_due': { vi: 'Hạn gần nhất: {date}', en: 'Earliest due: {date}' },
 	'households.add': { vi: 'Thêm hộ mới', en: 'Add a household' },
 	'households.loading': { vi: 'Đang tải danh sách hộ…', en: 'Loading households…' },
 	'households.empty': {

@@ -1,5 +1,7 @@
 // Signing in and out on this device, online or not, and which screens a session may open.
 
+export type { ClaimOutcome, ClaimPreview, ClaimRefusal, WardContact } from './claim';
+export { previewClaim } from './claim';
 export { canVerifyOffline, PBKDF2_ITERATIONS } from './password-verifier';
 export {
 	AGAIN_PARAM,
@@ -7,6 +9,7 @@ export {
 	guardRedirect,
 	HOME_PATH,
 	homeFor,
+	householdPath,
 	NEXT_PARAM,
 	safeNextPath,
 	SIGN_IN_PATH,

@@ -28,6 +28,28 @@ describe('route guard', () => {
 		}
 	});
 
+	it("keeps a household's phone on its own household's screens", () => {
+		const resident = {
+			role: 'resident' as const,
+			household: 'household:0f8c1c7e-1b2a-4c3d-9e8f-001122334455'
+		};
+		const own = '/ho/0f8c1c7e-1b2a-4c3d-9e8f-001122334455';
+		expect(homeFor(resident)).toBe(own);
+		expect(guardRedirect(at(own), resident)).toBeNull();
+		expect(guardRedirect(at(`${own}/thanh-vien/moi`), resident)).toBeNull();
+		expect(guardRedirect(at(`${own}/sua`), resident)).toBeNull();
+		expect(guardRedirect(at('/thanh-vien/x/khai-bao'), resident)).toBeNull();
+		for (const elsewhere of ['/', '/ho/moi', '/ho/another', '/quet', '/in-phieu', '/giam-sat']) {
+			expect(guardRedirect(at(elsewhere), resident), elsewhere).toBe(own);
+		}
+		expect(guardRedirect(at('/dang-nhap'), resident)).toBe(own);
+	});
+
+	it('opens a claim link to anyone, signed in or not', () => {
+		expect(guardRedirect(at('/q/abcdefghijklmnopqrstuvwx'), null)).toBeNull();
+		expect(guardRedirect(at('/q/abcdefghijklmnopqrstuvwx'), { role: 'collaborator' })).toBeNull();
+	});
+
 	it('moves a signed-in person off the sign-in page unless they asked to sign in again', () => {
 		expect(guardRedirect(at('/dang-nhap'), { role: 'collaborator' })).toBe('/');
 		expect(guardRedirect(at('/dang-nhap?lai=1'), { role: 'collaborator' })).toBeNull();

@@ -1,23 +1,44 @@
-// Which screen a person may be on: nobody past sign-in without a session, supervisors on
-// their own page until their dashboard exists, and people who enter data on the data screens.
+// Which screen a person may be on: nobody past sign-in without a session (but anyone may
+// open a household's claim link), supervisors on their own page until their dashboard
+// exists, people who enter data on the data screens, and a household's phone on its own
+// household's screens.
 
 import type { Role, SessionUser } from '$lib/domain';
 
 export const SIGN_IN_PATH = '/dang-nhap';
 export const SUPERVISOR_PATH = '/giam-sat';
 export const HOME_PATH = '/';
+/** A household's claim link: `/q/<token>`, open to everyone (the page decides). */
+export const CLAIM_PATH_PREFIX = '/q/';
 /** Query parameters of the sign-in page: where to go next, and "sign in again" on purpose. */
 export const NEXT_PARAM = 'tiep';
 export const AGAIN_PARAM = 'lai';
 
-const DATA_ENTRY_ROLES: readonly Role[] = ['collaborator', 'ward_staff'];
+const DATA_ENTRY_ROLES: readonly Role[] = ['collaborator', 'ward_staff', 'resident'];
 
+/** Whose device holds records, syncs them and shows the data screens. */
 export function entersData(role: Role): boolean {
 	return DATA_ENTRY_ROLES.includes(role);
 }
 
-export function homeFor(user: Pick<SessionUser, 'role'>): string {
+type GuardedUser = Pick<SessionUser, 'role' | 'household'>;
+
+/** A household's page, from its id (`household:<uuid>`; URLs carry the uuid). */
+export function householdPath(household: string): string {
+	return `/ho/${household.slice(household.indexOf(':') + 1)}`;
+}
+
+export function homeFor(user: GuardedUser): string {
+	if (user.role === 'resident') return user.household ? householdPath(user.household) : HOME_PATH;
 	return entersData(user.role) ? HOME_PATH : SUPERVISOR_PATH;
+}
+
+/** A household's phone sees its household, its members and their declarations only. */
+function isResidentPath(path: string, user: GuardedUser): boolean {
+	if (path.startsWith('/thanh-vien/')) return true;
+	if (!user.household) return false;
+	const own = householdPath(user.household);
+	return path === own || (path.startsWith(own + '/') && path !== '/ho/moi');
 }
 
 /** Only a path of this app: never another origin ("//evil", "https:…") after sign-in. */
@@ -29,8 +50,9 @@ export function safeNextPath(next: string | null): string | null {
 }
 
 /** Where to send this visit instead, or null to let it through. */
-export function guardRedirect(url: URL, user: Pick<SessionUser, 'role'> | null): string | null {
+export function guardRedirect(url: URL, user: GuardedUser | null): string | null {
 	const path = url.pathname;
+	if (path.startsWith(CLAIM_PATH_PREFIX)) return null;
 	if (!user) {
 		if (path === SIGN_IN_PATH) return null;
 		const next =
@@ -38,6 +60,7 @@ export function guardRedirect(url: URL, user: Pick<SessionUser, 'role'> | null):
 		return SIGN_IN_PATH + next;
 	}
 	if (path === SIGN_IN_PATH) return url.searchParams.has(AGAIN_PARAM) ? null : homeFor(user);
+	if (user.role === 'resident') return isResidentPath(path, user) ? null : homeFor(user);
 	if (entersData(user.role)) return path === SUPERVISOR_PATH ? HOME_PATH : null;
 	return path === SUPERVISOR_PATH ? null : SUPERVISOR_PATH;
 }

@@ -3,6 +3,7 @@
 
 import type { SessionUser } from '$lib/domain';
 import { deviceId } from '$lib/db/device-id';
+import { claimedBefore, claimHousehold, resumeResident, type ClaimOutcome } from './claim';
 import { readCurrentSession, type SignInMode } from './saved-accounts';
 import {
 	checkServerSession,
@@ -61,6 +62,33 @@ class SessionState {
 			this.#server = outcome.mode === 'online' ? 'valid' : 'unknown';
 		}
 		return outcome;
+	}
+
+	/** Claims a household on this phone with its QR link and the check's answer. */
+	async claim(token: string, answer: string): Promise<ClaimOutcome> {
+		const outcome = await claimHousehold(
+			{ token, answer },
+			{ fetch, store: localStorage, deviceId: this.deviceId }
+		);
+		if (outcome.ok) {
+			this.#user = outcome.user;
+			this.#mode = 'online';
+			this.#server = 'valid';
+		}
+		return outcome;
+	}
+
+	/** Reopens the household this phone claimed with this link before; false if it did not. */
+	async resumeClaim(token: string): Promise<boolean> {
+		const user = await claimedBefore(token, localStorage);
+		if (!user) return false;
+		if (this.#user?.username !== user.username) {
+			resumeResident(user, { store: localStorage });
+			this.#user = user;
+			this.#mode = 'online';
+			this.#server = 'unknown';
+		}
+		return true;
 	}
 
 	async signOut(): Promise<void> {

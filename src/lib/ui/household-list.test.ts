@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { aDeclaration, aHousehold, aPerson } from './records.test-support';
-import { filterHouseholdRows, householdRows, latestByPerson } from './household-list';
+import {
+	filterHouseholdRows,
+	householdRows,
+	latestByPerson,
+	orderHouseholdRows
+} from './household-list';
 
 const NOW = new Date('2026-06-20T09:00:00+07:00');
 
@@ -108,6 +113,56 @@ describe('household rows', () => {
 			'Nguyễn Thị Ánh',
 			'Nguyễn Minh Khang'
 		]);
+	});
+});
+
+describe('due and overdue', () => {
+	function visits() {
+		const { hung, lan, dung, hungHead, anh, lanHead } = street();
+		const declarations = [
+			aDeclaration(hungHead, { declared_at: '2026-05-01T08:00:00+07:00' }),
+			aDeclaration(anh, { declared_at: '2025-11-01T08:00:00+07:00' }),
+			aDeclaration(lanHead, { declared_at: '2026-06-10T08:00:00+07:00' })
+		];
+		return {
+			rows: householdRows([hung, lan, dung], [hungHead, anh, lanHead], declarations, 6, NOW),
+			hung,
+			lan,
+			dung
+		};
+	}
+
+	it("gives each member's next due date and the household's earliest", () => {
+		const { rows, hung, dung } = visits();
+		const row = rows.find((candidate) => candidate.household.id === hung.id);
+		// Ánh declared on 1 November 2025: six months later is 1 May 2026.
+		expect(row?.members.map((member) => member.nextDue?.toISOString())).toEqual([
+			'2026-11-01T01:00:00.000Z',
+			'2026-05-01T01:00:00.000Z'
+		]);
+		expect(row?.nextDue?.toISOString()).toBe('2026-05-01T01:00:00.000Z');
+		expect(rows.find((candidate) => candidate.household.id === dung.id)?.nextDue).toBeNull();
+	});
+
+	it('filters to the households that need a visit, or to one state', () => {
+		const { rows, hung, lan, dung } = visits();
+		const ids = (filter: Parameters<typeof filterHouseholdRows>[3]) =>
+			filterHouseholdRows(rows, '', '', filter).map((row) => row.household.id);
+		expect(ids('needs_visit').sort()).toEqual([hung.id, dung.id].sort());
+		expect(ids('overdue')).toEqual([hung.id]);
+		expect(ids('never')).toEqual([dung.id]);
+		expect(ids('up_to_date')).toEqual([lan.id]);
+		expect(ids('all')).toHaveLength(3);
+	});
+
+	it('orders by urgency: overdue, never declared, then up to date', () => {
+		const { rows, hung, lan, dung } = visits();
+		expect(orderHouseholdRows(rows, 'urgency').map((row) => row.household.id)).toEqual([
+			hung.id,
+			dung.id,
+			lan.id
+		]);
+		expect(orderHouseholdRows(rows, 'address')).toBe(rows);
 	});
 });
 

@@ -5,6 +5,7 @@
 import {
 	dueState,
 	foldVietnamese,
+	nextDueDate,
 	householdSearchText,
 	matchesSearch,
 	worstDueState,
@@ -14,14 +15,41 @@ import {
 	type Person
 } from '$lib/domain';
 
-export type MemberRow = { person: Person; due: DueState; last: Declaration | undefined };
+export type MemberRow = {
+	person: Person;
+	due: DueState;
+	last: Declaration | undefined;
+	/** When the next update is due; null for someone never declared (due now). */
+	nextDue: Date | null;
+};
 
 export type HouseholdRow = {
 	household: Household;
 	members: MemberRow[];
 	due: DueState;
+	/** The earliest next update among the members who declared before. */
+	nextDue: Date | null;
 	searchText: string;
 };
+
+export const DUE_FILTERS = ['all', 'needs_visit', 'overdue', 'never', 'up_to_date'] as const;
+export type DueFilter = (typeof DUE_FILTERS)[number];
+export const HOUSEHOLD_ORDERS = ['address', 'urgency'] as const;
+export type HouseholdOrder = (typeof HOUSEHOLD_ORDERS)[number];
+
+/** Most urgent first: overdue, never declared, due soon, up to date. */
+const URGENCY: readonly DueState[] = ['overdue', 'never', 'due', 'up_to_date'];
+
+function matchesDue(state: DueState, filter: DueFilter): boolean {
+	switch (filter) {
+		case 'all':
+			return true;
+		case 'needs_visit':
+			return state !== 'up_to_date';
+		default:
+			return state === filter;
+	}
+}
 
 /** The newest declaration of each person (a correction is newer than what it corrects). */
 export function latestByPerson(declarations: readonly Declaration[]): Map<string, Declaration> {
@@ -75,7 +103,8 @@ export function memberRows(
 ): MemberRow[] {
 	return [...persons].sort(compareMembers).map((person) => {
 		const last = latest.get(person.id);
-		return { person, last, due: dueState(last, cadenceMonths, now) };
+		const nextDue = last ? nextDueDate(last.declared_at, cadenceMonths, last.health) : null;
+		return { person, last, due: dueState(last, cadenceMonths, now), nextDue };
 	});
 }
 
@@ -101,24 +130,41 @@ export function householdRows(
 			now
 		);
 		const names = members.map((member) => foldVietnamese(member.person.full_name)).join(' ');
+		const dates = members.flatMap((member) => (member.nextDue ? [member.nextDue.getTime()] : []));
 		return {
 			household,
 			members,
 			due: worstDueState(members.map((member) => member.due)),
+			nextDue: dates.length > 0 ? new Date(Math.min(...dates)) : null,
 			searchText: `${householdSearchText(household)} ${names}`.trim()
 		};
 	});
 }
 
-/** The rows a search and a group choice leave; an empty query or group keeps everything. */
+/** The rows a search, a group and a due choice leave; empty ones keep everything. */
 export function filterHouseholdRows(
 	rows: readonly HouseholdRow[],
 	query: string,
-	group: string
+	group: string,
+	due: DueFilter = 'all'
 ): HouseholdRow[] {
 	return rows.filter(
 		(row) =>
 			(group === '' || row.household.group === group) &&
+			matchesDue(row.due, due) &&
 			(query.trim() === '' || matchesSearch(row.searchText, query))
+	);
+}
+
+/** Rows come in address order; by urgency, the most urgent first and the earliest due first
+ * within each, so a round of visits starts where it is most needed. */
+export function orderHouseholdRows(
+	rows: readonly HouseholdRow[],
+	order: HouseholdOrder
+): readonly HouseholdRow[] {
+	if (order === 'address') return rows;
+	const when = (row: HouseholdRow) => row.nextDue?.getTime() ?? Number.NEGATIVE_INFINITY;
+	return [...rows].sort(
+		(a, b) => URGENCY.indexOf(a.due) - URGENCY.indexOf(b.due) || when(a) - when(b)
 	);
 }

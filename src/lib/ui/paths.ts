@@ -44,9 +44,11 @@ export const paths = {
 	claim: (token: string): ResolvedPathname => resolve('/q/[token]', { token })
 } as const;
 
-/** Where a user starts: the households for those who enter data, otherwise their own page. */
-export function homePath(user: Pick<SessionUser, 'role'> | null): ResolvedPathname {
+/** Where a user starts: the households for those who enter data, a household's phone its
+ * household, otherwise their own page. */
+export function homePath(user: Pick<SessionUser, 'role' | 'household'> | null): ResolvedPathname {
 	if (!user) return paths.signIn();
+	if (user.role === 'resident' && user.household) return paths.household(user.household);
 	return entersData(user.role) ? paths.households() : paths.supervisor();
 }
 
@@ -60,7 +62,7 @@ export function signInAgainPath(next: string): ResolvedPathname {
 /** The page to continue to after sign-in, when the one asked for is a page of this app. */
 export function nextPathAfterSignIn(
 	asked: string | null,
-	user: Pick<SessionUser, 'role'>
+	user: Pick<SessionUser, 'role' | 'household'>
 ): ResolvedPathname {
 	const next = safeNextPath(asked);
 	// safeNextPath admits only same-origin absolute paths, which is what resolve() would give.
