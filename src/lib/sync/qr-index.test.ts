@@ -7,6 +7,7 @@ import {
 	readQrIndex,
 	refreshQrIndex,
 	saveQrIndex,
+	scansHouseholds,
 	type QrIndexStore
 } from './qr-index';
 
@@ -175,5 +176,15 @@ describe('refreshing the index from the server', () => {
 		const index = readQrIndex(store, 'ctv-demo');
 		expect(await lookupScan(index, revoked)).toEqual({ kind: 'unknown' });
 		expect(await lookupScan(index, current)).toEqual({ kind: 'household', household: HOUSEHOLD });
+	});
+});
+
+describe('who keeps a QR index', () => {
+	it('is the collaborator and ward staff, whose scope the server answers for', () => {
+		expect(scansHouseholds('collaborator')).toBe(true);
+		expect(scansHouseholds('ward_staff')).toBe(true);
+		for (const role of ['resident', 'district_supervisor', 'city_supervisor', 'admin'] as const) {
+			expect(scansHouseholds(role), role).toBe(false);
+		}
 	});
 });

@@ -4,7 +4,7 @@
 // keeps the last good answer per user and never holds the tokens themselves, only their hashes.
 
 import { z } from 'zod';
-import { qrTokenHash, tokenFromScan } from '$lib/domain';
+import { qrTokenHash, tokenFromScan, type Role } from '$lib/domain';
 
 export const QR_INDEX_PATH = '/api/qr/index';
 const QR_INDEX_KEY_PREFIX = 'hssk_qr_index:';
@@ -32,6 +32,11 @@ export type QrIndex = {
 
 /** The part of localStorage this needs, so tests pass a plain object. */
 export type QrIndexStore = Pick<Storage, 'getItem' | 'setItem'>;
+
+/** Who scans households' sheets: a resident's phone opens its own household by its link. */
+export function scansHouseholds(role: Role): boolean {
+	return role === 'collaborator' || role === 'ward_staff';
+}
 
 export const EMPTY_QR_INDEX: QrIndex = { fetchedAt: null, households: new Map() };
 

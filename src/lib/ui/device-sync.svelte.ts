@@ -8,7 +8,7 @@ import type { DeviceDatabase } from '$lib/db';
 import type { SessionUser } from '$lib/domain';
 import { browserOnlineSignal, startWardSync, type WardSync } from '$lib/sync';
 import { keepQrIndexFresh, type QrIndexKeeper } from '$lib/sync/qr-index-refresh';
-import type { QrIndexRefresh } from '$lib/sync/qr-index';
+import { scansHouseholds, type QrIndexRefresh } from '$lib/sync/qr-index';
 import { syncStatusState, type SyncStatusState } from '$lib/sync/sync-status.svelte';
 import { waitingCount$ } from '$lib/sync/waiting';
 import type { SyncView } from './sync-summary';
@@ -45,7 +45,9 @@ class DeviceSync {
 		const ward = startWardSync({ db, user });
 		this.#sync = { db, ward, status: syncStatusState(ward.status) };
 		// The scanner's offline look-up needs the same confirmed session as the sync.
-		this.#qrIndex = keepQrIndexFresh({ username: user.username, store: localStorage });
+		if (scansHouseholds(user.role)) {
+			this.#qrIndex = keepQrIndexFresh({ username: user.username, store: localStorage });
+		}
 	}
 
 	/** Stops the sync (before its database closes); safe to call when none runs. */
