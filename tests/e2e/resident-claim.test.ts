@@ -5,62 +5,14 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../couch/seed/demo';
-import type { Declaration } from '../../src/lib/domain';
 import { SYNC_TIMEOUT_MS, waitForWaiting } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
-
-const WARD_DATABASE = 'ward_26956';
-
-type StoredDoc = {
-	_id: string;
-	type?: string;
-	household?: string;
-	relation?: string;
-	birth_date?: string;
-	full_name?: string;
-	address?: { house_number: string; street: string };
-};
+import { declarationsOf, familyOfTwoOrMore, householdToken, type StoredDoc } from '../support/ward';
 
 let stack: Stack;
 let browser: Browser;
 let page: Page;
-
-async function wardDocs(): Promise<StoredDoc[]> {
-	const { rows } = await stack.couch.json<{ rows: { doc: StoredDoc }[] }>(
-		`${WARD_DATABASE}/_all_docs`,
-		{ query: { include_docs: true } }
-	);
-	return rows.map((row) => row.doc).filter((doc) => !doc._id.startsWith('_'));
-}
-
-async function issueToken(household: string): Promise<string> {
-	const session = await fetch(`${stack.appUrl}/api/session`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({
-			username: 'ward-demo',
-			password: DEMO_PASSWORD,
-			device_id: 'ward-office-0001'
-		})
-	});
-	const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0];
-	const issued = await fetch(`${stack.appUrl}/api/qr/household`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', cookie },
-		body: JSON.stringify({ household, action: 'issue' })
-	});
-	const { link } = (await issued.json()) as { link: string };
-	return link.split('/q/')[1];
-}
-
-async function declarationsOf(household: string): Promise<(Declaration & { _id: string })[]> {
-	return (await wardDocs()).filter(
-		(doc): doc is Declaration & { _id: string } =>
-			doc.type === 'declaration' && doc.household === household
-	);
-}
 
 beforeAll(async () => {
 	stack = await startStack({ households: 20 });
@@ -81,19 +33,9 @@ describe('a household claims its record with the QR code and declares offline', 
 	let before: number;
 
 	beforeAll(async () => {
-		const docs = await wardDocs();
-		const persons = docs.filter((doc) => doc.type === 'person');
-		const head = persons.find(
-			(person) =>
-				person.relation === 'head' &&
-				persons.filter((other) => other.household === person.household).length >= 2
-		);
-		if (!head?.household) throw new Error('the demo has no household of two or more');
-		household = docs.find((doc) => doc._id === head.household) as StoredDoc;
-		members = persons.filter((person) => person.household === household._id);
-		headYear = String(head.birth_date).slice(0, 4);
-		token = await issueToken(household._id);
-		before = (await declarationsOf(household._id)).length;
+		({ household, members, headYear } = await familyOfTwoOrMore(stack));
+		token = await householdToken(stack, household._id, { issue: true });
+		before = (await declarationsOf(stack, household._id)).length;
 	});
 
 	it('opens the link, refuses a wrong answer, and claims with the right one', async () => {
@@ -150,13 +92,13 @@ describe('a household claims its record with the QR code and declares offline', 
 		await page.goto(`${stack.appUrl}/q/${token}`);
 		await page.waitForURL(householdUrl);
 		await waitForWaiting(page, 2);
-		expect(await declarationsOf(household._id)).toHaveLength(before);
+		expect(await declarationsOf(stack, household._id)).toHaveLength(before);
 	});
 
 	it('sends both when the network returns, stamped as self-declared by QR', async () => {
 		await browser.context.setOffline(false);
 		await waitForWaiting(page, 0);
-		const sent = (await declarationsOf(household._id)).filter(
+		const sent = (await declarationsOf(stack, household._id)).filter(
 			(doc) => doc.health.height_cm === 150 || doc.health.height_cm === 151
 		);
 		expect(sent).toHaveLength(2);

@@ -278,6 +278,24 @@ describe('claiming a household by its QR code', () => {
 		await expect(local.replicate.from(gatewayAs(resident))).rejects.toMatchObject({ status: 401 });
 	});
 
+	it('says a household that moved or was merged is gone, with the ward to call', async () => {
+		const heads = docs.filter((doc) => doc.type === 'person' && doc.relation === 'head');
+		const moved = docs.find((doc) => doc._id === heads[2].household) as StoredDoc;
+		const issued = await qrAction(staff, moved._id, 'issue');
+		await stack.couch.json(`${WARD_DATABASE}/${encodeURIComponent(moved._id)}`, {
+			method: 'DELETE',
+			query: { rev: moved._rev }
+		});
+		const answer = await fetch(`${stack.appUrl}/api/claim/${tokenOf(issued.link)}`);
+		expect(answer.status).toBe(410);
+		const body = (await answer.json()) as { reason: string; ward: { hotline: string } };
+		expect(body.reason).toMatch(/chuyển đi hoặc được gộp/);
+		expect(body.ward.hotline).toBeTruthy();
+		expect(
+			(await claim(tokenOf(issued.link), String(heads[2].birth_date).slice(0, 4))).status
+		).toBe(410);
+	});
+
 	it('lets only ward staff manage codes', async () => {
 		const collaborator = await signIn('ctv-demo');
 		const response = await fetch(`${stack.appUrl}/api/qr/household`, {

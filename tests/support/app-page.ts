@@ -41,3 +41,22 @@ export async function signInAndSettle(
 		timeout: SYNC_TIMEOUT_MS
 	});
 }
+
+/** Opens a household's claim link, answers with the head's year of birth, and waits until the
+ * household and its members are on the phone and the service worker controls the page. */
+export async function claimOnPage(
+	page: Page,
+	appUrl: string,
+	token: string,
+	answer: string
+): Promise<void> {
+	await page.goto(`${appUrl}/q/${token}`);
+	await page.getByLabel('Năm sinh của chủ hộ, hoặc mã in dưới mã QR').fill(answer);
+	await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+	await page.waitForURL(/\/ho\//);
+	await page.locator('li.member').first().waitFor({ timeout: SYNC_TIMEOUT_MS });
+	await waitForWaiting(page, 0);
+	await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, {
+		timeout: SYNC_TIMEOUT_MS
+	});
+}

@@ -3,6 +3,7 @@
 // feature; rule messages (validation) live in the domain's MESSAGES.
 
 import { CORE_WORDS } from './words-core';
+import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
 import { QR_SHEET_WORDS } from './words-qr-sheets';
 import { RESIDENT_WORDS } from './words-resident';
 import { SCANNER_WORDS } from './words-scanner';
@@ -11,7 +12,8 @@ export const UI = {
 	...CORE_WORDS,
 	...QR_SHEET_WORDS,
 	...SCANNER_WORDS,
-	...RESIDENT_WORDS
+	...RESIDENT_WORDS,
+	...HOUSEHOLD_QR_WORDS
 } as const;
 
 export type UiKey = keyof typeof UI;
