@@ -9,8 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_GROUP_CODES, DEMO_PASSWORD } from '../../couch/seed/demo';
-import { newQrToken, qrTokenHash, tokenFromScan, type Household } from '../../src/lib/domain';
+import { DEMO_GROUP_CODES } from '../../couch/seed/demo';
+import {
+	claimLink,
+	newQrToken,
+	qrTokenHash,
+	tokenFromScan,
+	type Household
+} from '../../src/lib/domain';
 import { signInAndSettle, SYNC_TIMEOUT_MS } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import {
@@ -21,8 +27,8 @@ import {
 } from '../support/build-chunks';
 import { fakeCameraArgs, writeQrVideo } from '../support/fake-camera';
 import { startStack, type Stack } from '../support/stack';
+import { householdToken, WARD_DATABASE } from '../support/ward';
 
-const WARD_DATABASE = 'ward_26956';
 const GROUP = DEMO_GROUP_CODES[0];
 const UNKNOWN =
 	'Mã này không thuộc hộ nào trong tổ của bạn trên máy này, hoặc mã mới hơn lần đồng bộ cuối: hãy đồng bộ rồi thử lại.';
@@ -39,7 +45,6 @@ let videoDir: string;
 let scanned: StoredHousehold;
 let newer: StoredHousehold;
 let scannedLink: string;
-let staffCookie: string;
 /** Every address the page itself asked for (the service worker's own fetches are not here). */
 const requested: string[] = [];
 /** The scanner's files as the page got them, and whether the service worker answered. */
@@ -59,34 +64,9 @@ async function groupHouseholds(): Promise<StoredHousehold[]> {
 		.filter((doc): doc is StoredHousehold => doc?.group === GROUP);
 }
 
-async function signInAsStaff(): Promise<string> {
-	const response = await fetch(`${stack.appUrl}/api/session`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({
-			username: 'ward-demo',
-			password: DEMO_PASSWORD,
-			device_id: 'ward-office-0001'
-		})
-	});
-	expect(response.status).toBe(200);
-	const cookie = response.headers.get('set-cookie')?.split(';')[0];
-	if (!cookie) throw new Error('no session cookie set');
-	return cookie;
-}
-
-/** Ward staff issue the household's QR code; the answer holds its claim link. */
+/** Ward staff issue the household's QR code; its sheet prints this claim link. */
 async function issueCode(householdId: string): Promise<string> {
-	const response = await fetch(`${stack.appUrl}/api/qr/household`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', cookie: staffCookie },
-		body: JSON.stringify({ household: householdId, action: 'issue' })
-	});
-	expect(response.status).toBe(200);
-	const answer = (await response.json()) as { state: string; link?: string };
-	expect(answer.state).toBe('active');
-	if (!answer.link) throw new Error('no claim link in the answer');
-	return answer.link;
+	return claimLink(stack.appUrl, await householdToken(stack, householdId, { issue: true }));
 }
 
 function addressOf(household: StoredHousehold): string {
@@ -137,7 +117,6 @@ async function expectHouseholdPage(household: StoredHousehold): Promise<void> {
 
 beforeAll(async () => {
 	stack = await startStack({ households: 40 });
-	staffCookie = await signInAsStaff();
 	const households = await groupHouseholds();
 	expect(households.length).toBeGreaterThanOrEqual(2);
 	[scanned, newer] = households;
