@@ -187,6 +187,11 @@ describe('a collaborator opens a household by its QR code, offline', () => {
 		await expectHouseholdPage(scanned);
 	});
 
+	it("opens the household when the phone's own camera app opens the link, offline", async () => {
+		await page.goto(scannedLink);
+		await expectHouseholdPage(scanned);
+	});
+
 	it('scans the printed code with the camera, offline, and opens that household', async () => {
 		await setCamera('granted');
 		await page.getByRole('link', { name: '← Về danh sách hộ' }).click();

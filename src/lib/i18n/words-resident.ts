@@ -37,7 +37,6 @@ export const RESIDENT_WORDS = {
 		vi: 'Bạn đang đăng nhập với tài khoản {name}. Dùng nút Quét mã QR để mở hộ này.',
 		en: 'You are signed in as {name}. Use Scan QR code to open this household.'
 	},
-	'claim.to_households': { vi: 'Về danh sách hộ', en: 'Go to the households' },
 	'signin.resident_hint': {
 		vi: 'Hộ gia đình không cần đăng nhập: hãy quét mã QR trên tờ hướng dẫn bằng máy ảnh của điện thoại.',
 		en: "Households need no sign-in: scan the QR code on the instruction sheet with the phone's camera."
