@@ -235,6 +235,10 @@ export const MESSAGES = {
 		vi: 'Chỉ trạm y tế phường quản lý mã QR của hộ trong phường mình',
 		en: "Only the ward health station manages its own ward's household QR codes"
 	},
+	'progress.forbidden': {
+		vi: 'Bạn chỉ xem được tiến độ của đơn vị mình và các đơn vị trực thuộc',
+		en: 'You can see the progress of your own unit and the units under it only'
+	},
 	'gateway.household': {
 		vi: 'Điện thoại này chỉ được ghi hồ sơ của hộ gia đình mình',
 		en: 'This phone may write only its own household'
