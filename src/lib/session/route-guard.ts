@@ -61,6 +61,8 @@ export function guardRedirect(url: URL, user: GuardedUser | null): string | null
 	}
 	if (path === SIGN_IN_PATH) return url.searchParams.has(AGAIN_PARAM) ? null : homeFor(user);
 	if (user.role === 'resident') return isResidentPath(path, user) ? null : homeFor(user);
+	// Ward staff enter data and watch their ward's progress too.
+	if (user.role === 'ward_staff') return null;
 	if (entersData(user.role)) return path === SUPERVISOR_PATH ? HOME_PATH : null;
 	return path === SUPERVISOR_PATH ? null : SUPERVISOR_PATH;
 }

@@ -33,6 +33,9 @@ export const paths = {
 			? resolve('/thanh-vien/[id]/khai-bao?tu=thanh-vien', { id: uuidOf(personId) })
 			: resolve('/thanh-vien/[id]/khai-bao', { id: uuidOf(personId) }),
 	supervisor: (): ResolvedPathname => resolve('/giam-sat'),
+	/** A unit's progress on the supervisors' dashboard. */
+	progress: (unit: string): ResolvedPathname =>
+		`${resolve('/giam-sat')}?${new URLSearchParams({ 'don-vi': unit })}` as ResolvedPathname,
 	/** The collaborator's QR scanner. */
 	scan: (): ResolvedPathname => resolve('/quet'),
 	/** Ward staff print a group's instruction sheets. */
