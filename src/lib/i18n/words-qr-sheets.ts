@@ -31,7 +31,6 @@ export const QR_SHEET_WORDS = {
 		vi: 'Trong hộp thoại in, chọn máy in hoặc "Lưu dưới dạng PDF", giấy A4, dọc, tỉ lệ 100%.',
 		en: 'In the print dialog, pick a printer or "Save as PDF", A4 paper, portrait, scale 100%.'
 	},
-	'sheets.progress': { vi: 'Tiến độ', en: 'Progress' },
 	'sheets.fetching': {
 		vi: 'Đang tải phiếu của {group} từ máy chủ…',
 		en: 'Fetching the sheets of {group} from the server…'
@@ -72,13 +71,11 @@ export const QR_SHEET_WORDS = {
 	'sheet.title': { vi: 'Hồ sơ sức khỏe điện tử', en: 'Electronic health record' },
 	'sheet.for_household': { vi: 'Phiếu của hộ', en: 'For the household at' },
 	'sheet.head': { vi: 'Chủ hộ: {name}', en: 'Head of household: {name}' },
-	'sheet.place': { vi: '{group}, {ward}', en: '{group}, {ward}' },
 	'sheet.qr_label': {
 		vi: 'Mã QR của hộ: mở đường dẫn khai báo',
 		en: "The household's QR code: opens the declaration link"
 	},
 	'sheet.code_label': { vi: 'Mã dưới QR', en: 'Code under the QR' },
-	'sheet.steps': { vi: 'Cách làm', en: 'How to' },
 	'sheet.step_camera': {
 		vi: 'Mở camera của điện thoại, hướng vào mã QR.',
 		en: "Open the phone's camera and point it at the QR code."
