@@ -177,6 +177,19 @@ describe('ward staff print the sheets of a group', () => {
 		expect(links.sort()).toEqual(server.sheets.map((sheet) => sheet.link).sort());
 	});
 
+	it('reflows at 200% text on a narrow window, with no sideways scrolling', async () => {
+		await page.setViewportSize({ width: 640, height: 800 });
+		await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+		const widths = await page.evaluate(() => ({
+			page: document.documentElement.scrollWidth,
+			window: window.innerWidth
+		}));
+		expect(widths.page).toBeLessThanOrEqual(widths.window);
+		expect(await page.getByRole('button', { name: 'In', exact: true }).isVisible()).toBe(true);
+		await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+		await page.setViewportSize({ width: 1024, height: 800 });
+	});
+
 	it('tells a collaborator that only the ward health station prints sheets', async () => {
 		await page.goto(`${stack.appUrl}/`);
 		await page.getByRole('button', { name: 'Đăng xuất' }).click();
