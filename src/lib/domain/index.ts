@@ -15,3 +15,4 @@ export * from './search-fold';
 export * from './session';
 export * from './qr-token';
 export * from './progress';
+export * from './qr-sheets';
