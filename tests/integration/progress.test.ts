@@ -266,6 +266,19 @@ describe('progress rolled up through the org tree', () => {
 		expect(body.other_devices.some((device) => !device.is_stale && !device.has_waiting)).toBe(true);
 	});
 
+	it('says the embedded server reports no replication of its own, to the city only', async () => {
+		const response = await fetch(`${stack.appUrl}/api/progress/replication`, {
+			headers: { cookie: city }
+		});
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ available: false, tasks: [] });
+		const ward = await cookieOf('ward-demo');
+		const refused = await fetch(`${stack.appUrl}/api/progress/replication`, {
+			headers: { cookie: ward }
+		});
+		expect(refused.status).toBe(403);
+	});
+
 	it('refuses a unit outside the caller’s own, and everyone who is not a supervisor', async () => {
 		const ward = await cookieOf('ward-demo');
 		for (const code of [CITY, OTHER_WARD, '765', groupsOf(OTHER_WARD)[0]]) {

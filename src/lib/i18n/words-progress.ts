@@ -95,5 +95,15 @@ export const PROGRESS_WORDS = {
 	'progress.device_ok': { vi: 'Bình thường', en: 'In step' },
 	'progress.other_devices': { vi: 'Thiết bị khác trong phường', en: 'Other devices in the ward' },
 	'progress.attention': { vi: 'Cần chú ý', en: 'Needs attention' },
+	'progress.replication_title': { vi: 'Sao chép trên máy chủ', en: 'Replication on the server' },
+	'progress.replication_unavailable': {
+		vi: 'Máy chủ cơ sở dữ liệu này không báo việc sao chép (chỉ Apache CouchDB có).',
+		en: 'This database server does not report replication (only Apache CouchDB does).'
+	},
+	'progress.replication_none': { vi: 'Không có việc sao chép nào.', en: 'No replication running.' },
+	'progress.replication_task': {
+		vi: '{source} → {target}: {state}, đã ghi {written}, còn {pending}',
+		en: '{source} → {target}: {state}, {written} written, {pending} pending'
+	},
 	'progress.to_households': { vi: 'Danh sách hộ (nhập liệu)', en: 'Households (data entry)' }
 } as const satisfies Record<string, { vi: string; en: string }>;

@@ -60,7 +60,7 @@ export type Answer<T> =
 
 const TIMEOUT_MS = 30_000;
 
-async function getJson<T>(path: string, fetcher: typeof fetch): Promise<Answer<T>> {
+export async function getJson<T>(path: string, fetcher: typeof fetch): Promise<Answer<T>> {
 	let response: Response;
 	try {
 		response = await fetcher(path, {
