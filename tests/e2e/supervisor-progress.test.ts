@@ -93,11 +93,21 @@ describe('a ward supervisor watches the drive', () => {
 			.waitFor({ timeout: 30_000 });
 	});
 
-	it('exports the ward table as a CSV Excel reads in Vietnamese', async () => {
+	it('adds a group on the management screen, and the dashboard counts it at once', async () => {
+		await staff.goto(`${stack.appUrl}/quan-ly`);
+		await staff.getByRole('heading', { level: 1, name: 'Tổ dân phố và tổ trưởng' }).waitFor();
+		await staff.getByLabel('Tên tổ mới').fill('Tổ dân phố 13');
+		await staff.getByRole('button', { name: 'Thêm tổ' }).click();
+		await staff.getByText('Đã lưu. Tổ dân phố 13 (26956-13)').waitFor();
+		await staff.goto(`${stack.appUrl}/giam-sat?don-vi=26956`);
 		await staff
-			.getByRole('navigation', { name: 'Đơn vị' })
-			.getByRole('link', { name: 'Phường 27' })
-			.click();
+			.getByRole('table')
+			.getByRole('link', { name: 'Tổ dân phố 13', exact: true })
+			.waitFor();
+		expect(await staff.getByRole('table').locator('tbody tr').count()).toBe(13);
+	});
+
+	it('exports the ward table as a CSV Excel reads in Vietnamese', async () => {
 		await staff.getByRole('heading', { level: 1, name: 'Tiến độ khai báo: Phường 27' }).waitFor();
 		const download = staff.waitForEvent('download');
 		await staff.getByRole('button', { name: 'Xuất bảng (CSV)' }).click();
@@ -110,6 +120,6 @@ describe('a ward supervisor watches the drive', () => {
 		const text = bytes.toString('utf8');
 		expect(text).toContain('Tổ dân phố 1');
 		expect(text.split('\r\n')[0]).toContain('Đã khai (%)');
-		expect(text.split('\r\n').filter((line) => line !== '')).toHaveLength(1 + 12 + 1);
+		expect(text.split('\r\n').filter((line) => line !== '')).toHaveLength(1 + 13 + 1);
 	});
 });

@@ -19,6 +19,9 @@ describe('route guard', () => {
 		}
 		expect(guardRedirect(at('/giam-sat'), { role: 'collaborator' })).toBe('/');
 		expect(guardRedirect(at('/giam-sat?don-vi=26956'), { role: 'ward_staff' })).toBeNull();
+		expect(guardRedirect(at('/quan-ly'), { role: 'ward_staff' })).toBeNull();
+		expect(guardRedirect(at('/quan-ly'), { role: 'collaborator' })).toBe('/');
+		expect(guardRedirect(at('/quan-ly'), { role: 'city_supervisor' })).toBe('/giam-sat');
 	});
 
 	it('keeps supervisors and admins on their own page', () => {

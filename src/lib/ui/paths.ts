@@ -36,6 +36,8 @@ export const paths = {
 	/** A unit's progress on the supervisors' dashboard. */
 	progress: (unit: string): ResolvedPathname =>
 		`${resolve('/giam-sat')}?${new URLSearchParams({ 'don-vi': unit })}` as ResolvedPathname,
+	/** Ward staff manage their groups and collaborators. */
+	wardAdmin: (): ResolvedPathname => resolve('/quan-ly'),
 	/** The collaborator's QR scanner. */
 	scan: (): ResolvedPathname => resolve('/quet'),
 	/** Ward staff print a group's instruction sheets. */

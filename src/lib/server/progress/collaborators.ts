@@ -7,11 +7,21 @@ import { USERS_DATABASE } from '../couch/databases';
 
 const ACCOUNTS_CACHE_MS = 60_000;
 
-export type Collaborator = { username: string; display_name: string; groups: string[] };
+export type Collaborator = {
+	username: string;
+	display_name: string;
+	groups: string[];
+	disabled: boolean;
+};
 
 type AllDocsRow = { doc?: unknown };
 
 let cached: { at: number; accounts: Promise<Account[]> } | null = null;
+
+/** Forgets the accounts read, after one was created or changed in this process. */
+export function forgetAccounts(): void {
+	cached = null;
+}
 
 async function readAccounts(client: CouchClient): Promise<Account[]> {
 	const { rows } = await client.json<{ rows: AllDocsRow[] }>(`${USERS_DATABASE}/_all_docs`, {
@@ -30,7 +40,8 @@ async function readAccounts(client: CouchClient): Promise<Account[]> {
 export async function collaboratorsOf(
 	client: CouchClient,
 	groups: ReadonlySet<string>,
-	now: number = Date.now()
+	now: number = Date.now(),
+	options: { withDisabled?: boolean } = {}
 ): Promise<Collaborator[]> {
 	if (!cached || now - cached.at > ACCOUNTS_CACHE_MS) {
 		const accounts = readAccounts(client);
@@ -40,11 +51,14 @@ export async function collaboratorsOf(
 		});
 	}
 	return (await cached.accounts)
-		.filter((account) => account.role === 'collaborator' && !account.disabled)
+		.filter(
+			(account) => account.role === 'collaborator' && (options.withDisabled || !account.disabled)
+		)
 		.map((account) => ({
 			username: account.username,
 			display_name: account.display_name,
-			groups: account.org_units.filter((code) => groups.has(code))
+			groups: account.org_units.filter((code) => groups.has(code)),
+			disabled: account.disabled ?? false
 		}))
 		.filter((collaborator) => collaborator.groups.length > 0)
 		.sort((a, b) => a.display_name.localeCompare(b.display_name, 'vi'));

@@ -77,6 +77,11 @@ export async function readOrgTree(client: CouchClient): Promise<OrgTree> {
 
 let cached: { at: number; tree: Promise<OrgTree> } | null = null;
 
+/** Forgets the tree, after a change to it made in this process. */
+export function forgetOrgTree(): void {
+	cached = null;
+}
+
 export function orgTree(client: CouchClient, now: number = Date.now()): Promise<OrgTree> {
 	if (!cached || now - cached.at > TREE_CACHE_MS) {
 		const tree = readOrgTree(client);
