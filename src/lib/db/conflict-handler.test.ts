@@ -53,12 +53,51 @@ describe('conflict handler', () => {
 		expect(reports).toEqual([]);
 	});
 
-	it('keeps the later-stamped copy of a household and reports the clash', async () => {
+	it('merges a household edited on both sides, field by field, with no stamp until sent', async () => {
 		const { handler: h, reports } = handler();
+		const phoneEdit = {
+			...restamped,
+			phone: '0901234567',
+			edits: [
+				{
+					field: 'phone' as const,
+					n: 1,
+					device_id: 'device-0002',
+					by: 'ward-demo',
+					at: '2026-11-28T09:10:00+07:00'
+				}
+			]
+		};
+		const headEdit = {
+			...edited,
+			edits: [
+				{
+					field: 'head_name' as const,
+					n: 1,
+					device_id: 'device-0001',
+					by: 'ctv-demo',
+					at: '2026-11-28T09:20:00+07:00'
+				}
+			]
+		};
+		const input = {
+			newDocumentState: headEdit,
+			realMasterState: phoneEdit,
+			assumedMasterState: stamped
+		};
+		const merged = await h.resolve(input, 'test');
+		expect(merged).toMatchObject({ head_name: 'Lê Văn Tám', phone: '0901234567' });
+		expect(merged.stamp).toBeUndefined();
+		expect(merged.clashes).toBeUndefined();
+		expect(reports).toEqual([]);
+	});
+
+	it('keeps the server copy of a declaration and reports the device copy', async () => {
+		const { handler: h, reports } = handler('declarations');
 		const input = { newDocumentState: edited, realMasterState: restamped };
 		expect(await h.resolve(input, 'test')).toBe(restamped);
 		expect(reports).toEqual([
-			{ collection: 'households', id: household.id, kept: 'server', dropped: edited }
+			{ collection: 'declarations', id: household.id, kept: 'server', dropped: edited, clashes: [] }
 		]);
 	});
 

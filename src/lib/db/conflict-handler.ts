@@ -14,7 +14,14 @@
 
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import { deepEqual } from 'rxdb/plugins/utils';
-import type { Stamp } from '$lib/domain';
+import {
+	HOUSEHOLD_EDITABLE_FIELDS,
+	PERSON_EDITABLE_FIELDS,
+	mergeRecords,
+	type ClashOf,
+	type MergeableRecord,
+	type Stamp
+} from '$lib/domain';
 import type { CollectionName } from './collections';
 
 /** The contexts in which RxDB compares two states that both came from the server. */
@@ -26,10 +33,12 @@ export const STAMP_BLIND_CONTEXTS: ReadonlySet<string> = new Set([
 export type ConflictReport = {
 	collection: CollectionName;
 	id: string;
-	/** Whose copy the record now holds. */
-	kept: 'server' | 'device';
-	/** The device's copy that lost, so a later merge or a person can still recover it. */
+	/** Whose copy the record now holds: one side's whole, or both merged field by field. */
+	kept: 'server' | 'device' | 'merged';
+	/** The copy that lost as a whole (to a deletion, or a declaration's first copy), if any. */
 	dropped: unknown;
+	/** The fields both sides changed, whose losing values the record now keeps as clashes. */
+	clashes: ClashOf<string>[];
 };
 
 type Stamped = { id: string; stamp?: Stamp };
@@ -63,22 +72,60 @@ function stampOf(state: object): Stamp | null {
 	return (state as { stamp?: Stamp }).stamp ?? null;
 }
 
-function stampTime(state: object): number {
-	const stamp = stampOf(state);
-	return stamp ? Date.parse(stamp.at) : -Infinity;
+/** The fields that merge one by one, for the records two devices edit at once. */
+const EDITABLE_FIELDS: Partial<Record<CollectionName, readonly string[]>> = {
+	households: HOUSEHOLD_EDITABLE_FIELDS,
+	persons: PERSON_EDITABLE_FIELDS
+};
+
+type Mergeable = Stamped & MergeableRecord<string>;
+
+/**
+ * A deletion wins over an edit (see docs/decisions/merging-edits.md): the edit is reported
+ * with the copy it was made on. Two live copies merge field by field; the merged copy has no
+ * stamp until the server accepts it, so it counts as waiting. A merge that adds nothing to
+ * the server's copy keeps the server's copy, and nothing is sent again.
+ */
+function mergeEdits<T extends Stamped>(
+	collection: CollectionName,
+	fields: readonly string[],
+	input: RxConflictHandlerInput<T>,
+	report: (conflict: ConflictReport) => void
+): WithDeleted<T> {
+	const device = input.newDocumentState;
+	const server = input.realMasterState;
+	if (server._deleted || device._deleted) {
+		const kept = server._deleted ? 'server' : 'device';
+		const dropped = server._deleted ? device : server;
+		if (!dropped._deleted) report({ collection, id: server.id, kept, dropped, clashes: [] });
+		return server._deleted ? server : device;
+	}
+	const base = input.assumedMasterState;
+	const merged = mergeRecords(fields, {
+		base: base && !base._deleted ? (base as unknown as Mergeable) : undefined,
+		a: device as unknown as Mergeable,
+		b: server as unknown as Mergeable
+	});
+	const record = { ...merged.record, _deleted: false } as unknown as WithDeleted<T>;
+	delete record.stamp;
+	if (isSameEdit(record, server)) return server;
+	if (merged.clashes.length > 0) {
+		report({ collection, id: server.id, kept: 'merged', dropped: null, clashes: merged.clashes });
+	}
+	return record;
 }
 
 /**
  * - declarations are append-only: the server's copy is the same declaration, keep it;
  * - device statuses are this device's own report: keep the device's;
- * - households and persons: keep the copy with the later server stamp (a local edit has none,
- *   so today the server's copy wins) and report the clash; the field merge replaces this.
+ * - households and persons: merged field by field (`mergeEdits`).
  * A retried push whose first answer was lost is not a clash: same edit, keep the stamped copy.
  */
 export function createConflictHandler<T extends Stamped>(
 	collection: CollectionName,
 	report: (conflict: ConflictReport) => void
 ): RxConflictHandler<T> {
+	const fields = EDITABLE_FIELDS[collection];
 	return {
 		isEqual: (a, b, context) => isSameState(a, b, context),
 		async resolve(input: RxConflictHandlerInput<T>) {
@@ -86,14 +133,9 @@ export function createConflictHandler<T extends Stamped>(
 			const server = input.realMasterState;
 			if (collection === 'device_statuses') return device;
 			if (isSameEdit(device, server)) return server;
-			const keepDevice = collection !== 'declarations' && stampTime(device) > stampTime(server);
-			report({
-				collection,
-				id: server.id,
-				kept: keepDevice ? 'device' : 'server',
-				dropped: device
-			});
-			return keepDevice ? device : server;
+			if (fields) return mergeEdits(collection, fields, input, report);
+			report({ collection, id: server.id, kept: 'server', dropped: device, clashes: [] });
+			return server;
 		}
 	};
 }

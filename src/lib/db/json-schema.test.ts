@@ -13,6 +13,7 @@ const audit = {
 	updated_by: 'ctv-demo',
 	device_id: 'device-0001'
 };
+const at = '2026-11-28T09:30:00+07:00';
 const stamp = { by: 'ctv-demo', at: '2026-11-28T02:00:01.000Z', device_id: 'device-0001' };
 const householdId = newId('household');
 const personId = newId('person');
@@ -25,6 +26,16 @@ const samples = {
 		address: { house_number: '12/3A', street: 'Bình Quới' },
 		head_name: 'Nguyễn Văn Tám',
 		audit,
+		edits: [{ field: 'address.street', n: 2, device_id: 'device-0002', by: 'ward-demo', at }],
+		clashes: [
+			{
+				field: 'address.street',
+				kept: 'Bình Quới',
+				lost: 'Xô Viết Nghệ Tĩnh',
+				kept_edit: { n: 2, device_id: 'device-0002', by: 'ward-demo', at },
+				lost_edit: { n: 2, device_id: 'device-0001', by: 'ctv-demo', at }
+			}
+		],
 		stamp
 	},
 	persons: {
@@ -80,10 +91,10 @@ describe('RxDB schemas derived from the zod schemas', () => {
 			expect([...(schema.required ?? [])].sort()).toEqual(zodRequired);
 		});
 
-		it(`${name}: keys documents by a bounded id, at version 0`, () => {
+		it(`${name}: keys documents by a bounded id, at the version of its migration chain`, () => {
 			expect(schema.primaryKey).toBe('id');
 			expect(schema.properties.id).toMatchObject({ type: 'string', maxLength: 100 });
-			expect(schema.version).toBe(0);
+			expect(schema.version).toBe(COLLECTION_DEFINITIONS[name].steps.length);
 		});
 
 		it(`${name}: accepts a record the zod schema accepts`, () => {

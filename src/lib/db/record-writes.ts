@@ -13,11 +13,15 @@ import type { z } from 'zod';
 import {
 	checkDeclarationForPerson,
 	checkRecord,
+	editsAfterWrite,
+	HOUSEHOLD_EDITABLE_FIELDS,
 	newId,
+	PERSON_EDITABLE_FIELDS,
 	wardOfGroup,
 	type Audit,
 	type Declaration,
 	type DeclarationSchema,
+	type FieldEditOf,
 	type FieldProblem,
 	type Household,
 	type HouseholdSchema,
@@ -30,7 +34,7 @@ import { isSameEdit } from './conflict-handler';
 
 export type WriteResult<T> = { ok: true; record: T } | { ok: false; problems: FieldProblem[] };
 
-type Managed = 'id' | 'type' | 'audit' | 'stamp';
+type Managed = 'id' | 'type' | 'audit' | 'stamp' | 'edits' | 'clashes';
 
 /** What a household form hands in; `id` only when editing. */
 export type HouseholdDraft = Omit<z.input<typeof HouseholdSchema>, Managed> & { id?: string };
@@ -76,17 +80,41 @@ function unchanged<T extends { audit: Audit }>(previous: T, next: T): boolean {
 	);
 }
 
+/**
+ * Each field this edit changed gets a new version by this device, so that a concurrent edit
+ * of another field on another device merges with it (src/lib/domain/record-merge.ts).
+ */
+function withEdits<F extends string, T extends { edits?: FieldEditOf<F>[] }>(
+	db: DeviceDatabase,
+	fields: readonly F[],
+	previous: T,
+	next: T,
+	at: string
+): T {
+	const edits = editsAfterWrite(fields, previous, next, previous.edits, {
+		device_id: db.deviceId,
+		by: db.username,
+		at
+	});
+	const record = { ...next, edits };
+	if (edits.length === 0) delete record.edits;
+	return record;
+}
+
 export async function saveHousehold(
 	db: DeviceDatabase,
 	draft: HouseholdDraft
 ): Promise<WriteResult<Household>> {
 	const existing = draft.id ? await db.rx.households.findOne(draft.id).exec() : null;
 	const previous = existing?.toJSON() as Household | undefined;
+	const at = new Date().toISOString();
 	const result = checked<Household>({
 		...draft,
 		id: draft.id ?? newId('household'),
 		type: 'household',
-		audit: auditFor(db, previous?.audit, new Date().toISOString()),
+		audit: auditFor(db, previous?.audit, at),
+		edits: previous?.edits,
+		clashes: previous?.clashes,
 		stamp: undefined
 	});
 	if (!result.ok) return result;
@@ -94,7 +122,9 @@ export async function saveHousehold(
 		return refused('group', 'code.invalid');
 	if (existing && previous) {
 		if (unchanged(previous, result.record)) return { ok: true, record: previous };
-		await existing.incrementalModify(() => result.record);
+		const record = withEdits(db, HOUSEHOLD_EDITABLE_FIELDS, previous, result.record, at);
+		await existing.incrementalModify(() => record);
+		return { ok: true, record };
 	} else {
 		await db.rx.households.insert(result.record);
 	}
@@ -109,19 +139,24 @@ export async function savePerson(
 	if (!household) return refused('household', 'id.invalid');
 	const existing = draft.id ? await db.rx.persons.findOne(draft.id).exec() : null;
 	const previous = existing?.toJSON() as Person | undefined;
+	const at = new Date().toISOString();
 	const result = checked<Person>({
 		...draft,
 		id: draft.id ?? newId('person'),
 		type: 'person',
 		ward: household.ward,
 		group: household.group,
-		audit: auditFor(db, previous?.audit, new Date().toISOString()),
+		audit: auditFor(db, previous?.audit, at),
+		edits: previous?.edits,
+		clashes: previous?.clashes,
 		stamp: undefined
 	});
 	if (!result.ok) return result;
 	if (existing && previous) {
 		if (unchanged(previous, result.record)) return { ok: true, record: previous };
-		await existing.incrementalModify(() => result.record);
+		const record = withEdits(db, PERSON_EDITABLE_FIELDS, previous, result.record, at);
+		await existing.incrementalModify(() => record);
+		return { ok: true, record };
 	} else {
 		await db.rx.persons.insert(result.record);
 	}

@@ -33,6 +33,13 @@ export type CollectionDefinition = {
 
 export type CollectionDefinitions = Record<CollectionName, CollectionDefinition>;
 
+/**
+ * Version 1 of households and persons: `edits` and `clashes` (field-by-field merging) are
+ * optional, so a stored document is already valid as it is; the step exists because RxDB
+ * refuses a changed schema under the same version number.
+ */
+const ADD_FIELD_EDITS: MigrationStep = (previous) => previous;
+
 /** `<ward>-<nn>` or `<ward>-<nnn>`. */
 const GROUP_MAX_LENGTH = 9;
 /** An ISO timestamp with offset and milliseconds is 29 characters; allow finer clocks. */
@@ -42,13 +49,13 @@ const RECORD_ID_MAX_LENGTH = 100;
 export const COLLECTION_DEFINITIONS: CollectionDefinitions = {
 	households: {
 		zod: HouseholdSchema,
-		steps: [],
+		steps: [ADD_FIELD_EDITS],
 		indexes: ['group'],
 		maxLengths: { group: GROUP_MAX_LENGTH }
 	},
 	persons: {
 		zod: PersonSchema,
-		steps: [],
+		steps: [ADD_FIELD_EDITS],
 		indexes: ['household'],
 		maxLengths: { household: RECORD_ID_MAX_LENGTH }
 	},

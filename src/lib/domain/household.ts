@@ -2,8 +2,18 @@
 
 import { z } from 'zod';
 import { AuditSchema, PhoneSchema, PlacementSchema, StampSchema } from './common';
+import { clashesSchema, fieldEditsSchema } from './field-edits';
 import { isRecordId } from './ids';
 import { foldVietnamese } from './search-fold';
+
+/** The fields two devices may edit at once; each merges on its own (nested ones by path). */
+export const HOUSEHOLD_EDITABLE_FIELDS = [
+	'group',
+	'address.house_number',
+	'address.street',
+	'head_name',
+	'phone'
+] as const;
 
 export const HouseholdSchema = z.object({
 	id: z.string().refine((id) => isRecordId(id, 'household'), { error: 'id.invalid' }),
@@ -28,6 +38,8 @@ export const HouseholdSchema = z.object({
 		.max(80, { error: 'text.too_long' }),
 	phone: PhoneSchema.optional(),
 	audit: AuditSchema,
+	edits: fieldEditsSchema(HOUSEHOLD_EDITABLE_FIELDS).optional(),
+	clashes: clashesSchema(HOUSEHOLD_EDITABLE_FIELDS).optional(),
 	stamp: StampSchema.optional()
 });
 export type Household = z.infer<typeof HouseholdSchema>;

@@ -5,6 +5,8 @@ export * from './common';
 export * from './dates';
 export * from './declaration';
 export * from './device-status';
+export * from './field-edits';
+export * from './record-merge';
 export * from './household';
 export * from './ids';
 export * from './messages';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { checkCitizenId, normalizeCitizenId } from './cccd';
 import { AuditSchema, PhoneSchema, PlacementSchema, StampSchema } from './common';
 import { checkBirthDate } from './dates';
+import { clashesSchema, fieldEditsSchema } from './field-edits';
 import { isRecordId } from './ids';
 
 export const SEXES = ['male', 'female'] as const;
@@ -31,6 +32,19 @@ export const FullNameSchema = z
 	.regex(NAME, { error: 'name.invalid' })
 	.transform((name) => name.normalize('NFC').replace(/\s+/g, ' '));
 
+/** The fields two devices may edit at once; each merges on its own. */
+export const PERSON_EDITABLE_FIELDS = [
+	'group',
+	'household',
+	'full_name',
+	'birth_date',
+	'sex',
+	'citizen_id',
+	'insurance_number',
+	'phone',
+	'relation'
+] as const;
+
 export const PersonSchema = z
 	.object({
 		id: z.string().refine((id) => isRecordId(id, 'person'), { error: 'id.invalid' }),
@@ -53,6 +67,8 @@ export const PersonSchema = z
 		phone: PhoneSchema.optional(),
 		relation: z.enum(RELATIONS, { error: 'relation.invalid' }),
 		audit: AuditSchema,
+		edits: fieldEditsSchema(PERSON_EDITABLE_FIELDS).optional(),
+		clashes: clashesSchema(PERSON_EDITABLE_FIELDS).optional(),
 		stamp: StampSchema.optional()
 	})
 	.superRefine((person, context) => {

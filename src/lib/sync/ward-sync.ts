@@ -169,8 +169,8 @@ export function startWardSync(options: WardSyncOptions): WardSync {
 	subscriptions.add(
 		db.conflicts$.subscribe((conflict) => {
 			console.warn(
-				`Sync conflict on ${conflict.id}: kept the ${conflict.kept}'s copy`,
-				conflict.dropped
+				`Sync conflict on ${conflict.id}: kept the ${conflict.kept} copy`,
+				conflict.clashes.length > 0 ? conflict.clashes : conflict.dropped
 			);
 			status.update({ conflicts: status.current.conflicts + 1 });
 		})
