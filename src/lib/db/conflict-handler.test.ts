@@ -92,6 +92,29 @@ describe('conflict handler', () => {
 		expect(reports).toEqual([]);
 	});
 
+	it('lets a deletion win over an edit, whichever side deleted, and reports the edit', async () => {
+		const { handler: h, reports } = handler();
+		const tombstone = { ...restamped, _deleted: true };
+		const fromServer = { newDocumentState: edited, realMasterState: tombstone };
+		expect(await h.resolve({ ...fromServer, assumedMasterState: stamped }, 'test')).toBe(tombstone);
+		const deletedHere = { ...household, _deleted: true };
+		const serverEdit = { ...restamped, head_name: 'Trần Văn Ba' };
+		const fromDevice = { newDocumentState: deletedHere, realMasterState: serverEdit };
+		expect(await h.resolve({ ...fromDevice, assumedMasterState: stamped }, 'test')).toBe(
+			deletedHere
+		);
+		expect(reports).toEqual([
+			{ collection: 'households', id: household.id, kept: 'server', dropped: edited, clashes: [] },
+			{
+				collection: 'households',
+				id: household.id,
+				kept: 'device',
+				dropped: serverEdit,
+				clashes: []
+			}
+		]);
+	});
+
 	it('keeps the server copy of a declaration and reports the device copy', async () => {
 		const { handler: h, reports } = handler('declarations');
 		const input = { newDocumentState: edited, realMasterState: restamped };
