@@ -133,6 +133,44 @@ describe('schema migration', () => {
 		await after.close();
 	});
 
+	it('opens the households of version 0, from before per-field versions', async () => {
+		const storage = testStorage();
+		const VERSION_0: CollectionDefinitions = {
+			...COLLECTION_DEFINITIONS,
+			households: {
+				...COLLECTION_DEFINITIONS.households,
+				zod: HouseholdSchema.omit({ edits: true, clashes: true }),
+				steps: []
+			}
+		};
+		const open = (definitions: CollectionDefinitions) =>
+			openDeviceDatabase({
+				username: 'ctv-demo',
+				deviceId: 'device-0001',
+				storage,
+				multiInstance: false,
+				definitions
+			});
+		const before = await open(VERSION_0);
+		const saved = await saveHousehold(before, {
+			ward: '26956',
+			group: '26956-01',
+			address: { house_number: '12/3A', street: 'Bình Quới' },
+			head_name: 'Nguyễn Văn Tám'
+		});
+		if (!saved.ok) throw new Error('household refused');
+		await before.close();
+
+		const after = await open(COLLECTION_DEFINITIONS);
+		expect(after.rx.households.schema.version).toBe(1);
+		expect((await after.rx.households.findOne(saved.record.id).exec())?.toJSON()).toEqual(
+			saved.record
+		);
+		const edited = await saveHousehold(after, { ...saved.record, head_name: 'Lê Văn Tám' });
+		expect(edited.ok && edited.record.edits?.map((edit) => edit.field)).toEqual(['head_name']);
+		await after.close();
+	});
+
 	it('writes steps that leave an upgraded document as it is', () => {
 		const upgraded = upgradeDocument(NEXT.households, { id: 'x', qr_state: 'revoked' });
 		expect(upgraded).toEqual({ id: 'x', qr_state: 'revoked' });

@@ -4,7 +4,6 @@
 // exercised in tests/integration/offline-sync.test.ts.
 
 import { replicateCouchDB } from 'rxdb/plugins/replication-couchdb';
-import { firstValueFrom, filter } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConflictReport } from '$lib/db/conflict-handler';
 import { openDeviceDatabase, type DeviceDatabase } from '$lib/db/database';
@@ -197,7 +196,7 @@ describe('the server stamp in a CouchDB replication', () => {
 		await replication.cancel();
 	});
 
-	it('keeps the server copy on a true clash, and reports it', async () => {
+	it('merges an offline edit of another field with the server copy and sends the merge', async () => {
 		await freshDevice('clash');
 		const saved = await saveHousehold(db, draft);
 		if (!saved.ok) throw new Error('refused');
@@ -210,26 +209,43 @@ describe('the server stamp in a CouchDB replication', () => {
 			database,
 			saved.record.id
 		);
+		const headEdit = {
+			field: 'head_name',
+			n: 1,
+			device_id: 'device-0002',
+			by: 'ward-demo',
+			at: '2026-11-28T09:30:00+07:00'
+		};
 		await server.couch.json(`${database}/${encodeURIComponent(saved.record.id)}`, {
 			method: 'PUT',
-			body: { ...current, id: undefined, head_name: 'Trần Văn Ba', stamp: nextStamp() }
+			body: {
+				...current,
+				id: undefined,
+				head_name: 'Trần Văn Ba',
+				edits: [headEdit],
+				stamp: nextStamp()
+			}
 		});
 		await saveHousehold(db, {
 			...draft,
 			id: saved.record.id,
 			address: { house_number: '14', street: 'Bình Quới' }
 		});
-		const reported = firstValueFrom(db.conflicts$.pipe(filter(() => true)));
+		const conflicts: ConflictReport[] = [];
+		db.conflicts$.subscribe((conflict) => conflicts.push(conflict));
 
 		const second = replicate('households');
-		const conflict = await reported;
-		expect(conflict).toMatchObject({
-			collection: 'households',
-			id: saved.record.id,
-			kept: 'server'
+		await waitFor(async () => {
+			const copy = await local(saved.record.id);
+			return copy?.head_name === 'Trần Văn Ba' && copy.stamp !== undefined;
 		});
-		expect((conflict.dropped as Household).address.house_number).toBe('14');
-		await waitFor(async () => (await local(saved.record.id))?.head_name === 'Trần Văn Ba');
+		const onServer = await server.couch.getDoc<Household>(database, saved.record.id);
+		expect(onServer).toMatchObject({
+			head_name: 'Trần Văn Ba',
+			address: { house_number: '14', street: 'Bình Quới' }
+		});
+		expect((await local(saved.record.id))?.address.house_number).toBe('14');
+		expect(conflicts).toEqual([]);
 		await second.cancel();
 	});
 });
