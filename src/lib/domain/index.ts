@@ -14,3 +14,4 @@ export * from './records';
 export * from './search-fold';
 export * from './session';
 export * from './qr-token';
+export * from './org-import-report';
