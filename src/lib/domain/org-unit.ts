@@ -26,7 +26,9 @@ export const OrgUnitSchema = z.object({
 	/** Set when the unit was merged into another (a ward into the new ward, a group into the
 	 * new ward's group): it stays in the tree for history but no longer counts anywhere. */
 	merged_into: z.string().optional(),
-	merged_at: z.string().optional()
+	merged_at: z.string().optional(),
+	/** On a unit made by merging others: the codes it took over (history, never counted). */
+	merged_from: z.array(z.string()).optional()
 });
 export type OrgUnit = z.infer<typeof OrgUnitSchema>;
 

@@ -19,8 +19,8 @@ function planned(csv: string, tree?: OrgTree) {
 	return result.plan;
 }
 
-function pathsOf(docs: { code?: unknown; path?: unknown }[]) {
-	return Object.fromEntries(docs.map((doc) => [doc.code, doc.path]));
+function pathsOf(docs: Record<string, unknown>[]) {
+	return Object.fromEntries(docs.map((doc) => [String(doc.code), doc.path]));
 }
 
 describe('importing a whole tree', () => {
