@@ -4,6 +4,7 @@
 
 import { CORE_WORDS } from './words-core';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
+import { ORG_WORDS } from './words-org';
 import { QR_SHEET_WORDS } from './words-qr-sheets';
 import { RESIDENT_WORDS } from './words-resident';
 import { SCANNER_WORDS } from './words-scanner';
@@ -13,7 +14,8 @@ export const UI = {
 	...QR_SHEET_WORDS,
 	...SCANNER_WORDS,
 	...RESIDENT_WORDS,
-	...HOUSEHOLD_QR_WORDS
+	...HOUSEHOLD_QR_WORDS,
+	...ORG_WORDS
 } as const;
 
 export type UiKey = keyof typeof UI;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UI } from './dictionary';
 import { CORE_WORDS } from './words-core';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
+import { ORG_WORDS } from './words-org';
 import { QR_SHEET_WORDS } from './words-qr-sheets';
 import { RESIDENT_WORDS } from './words-resident';
 import { SCANNER_WORDS } from './words-scanner';
@@ -9,7 +10,14 @@ import { isLanguage, pickBilingual, translate } from './translate';
 
 describe('interface dictionary', () => {
 	it('defines each key in one table only, so no feature overwrites another', () => {
-		const tables = [CORE_WORDS, QR_SHEET_WORDS, SCANNER_WORDS, RESIDENT_WORDS, HOUSEHOLD_QR_WORDS];
+		const tables = [
+			CORE_WORDS,
+			QR_SHEET_WORDS,
+			SCANNER_WORDS,
+			RESIDENT_WORDS,
+			HOUSEHOLD_QR_WORDS,
+			ORG_WORDS
+		];
 		const keys = tables.flatMap((table) => Object.keys(table));
 		expect(keys.length).toBe(Object.keys(UI).length);
 	});

@@ -1,12 +1,14 @@
 // Which screen a person may be on: nobody past sign-in without a session (but anyone may
 // open a household's claim link), supervisors on their own page until their dashboard
-// exists, people who enter data on the data screens, and a household's phone on its own
-// household's screens.
+// exists (administrators also on theirs, `/quan-tri/…`), people who enter data on the data
+// screens, and a household's phone on its own household's screens.
 
 import type { Role, SessionUser } from '$lib/domain';
 
 export const SIGN_IN_PATH = '/dang-nhap';
 export const SUPERVISOR_PATH = '/giam-sat';
+/** The administrator's screens (the org tree): `/quan-tri/…`, for administrators only. */
+export const ADMIN_PATH_PREFIX = '/quan-tri/';
 export const HOME_PATH = '/';
 /** A household's claim link: `/q/<token>`, open to everyone (the page decides). */
 export const CLAIM_PATH_PREFIX = '/q/';
@@ -61,6 +63,7 @@ export function guardRedirect(url: URL, user: GuardedUser | null): string | null
 	}
 	if (path === SIGN_IN_PATH) return url.searchParams.has(AGAIN_PARAM) ? null : homeFor(user);
 	if (user.role === 'resident') return isResidentPath(path, user) ? null : homeFor(user);
+	if (path.startsWith(ADMIN_PATH_PREFIX)) return user.role === 'admin' ? null : homeFor(user);
 	if (entersData(user.role)) return path === SUPERVISOR_PATH ? HOME_PATH : null;
 	return path === SUPERVISOR_PATH ? null : SUPERVISOR_PATH;
 }

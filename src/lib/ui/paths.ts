@@ -33,6 +33,8 @@ export const paths = {
 			? resolve('/thanh-vien/[id]/khai-bao?tu=thanh-vien', { id: uuidOf(personId) })
 			: resolve('/thanh-vien/[id]/khai-bao', { id: uuidOf(personId) }),
 	supervisor: (): ResolvedPathname => resolve('/giam-sat'),
+	/** The administrator imports the org tree. */
+	orgUnits: (): ResolvedPathname => resolve('/quan-tri/don-vi'),
 	/** The collaborator's QR scanner. */
 	scan: (): ResolvedPathname => resolve('/quet'),
 	/** Ward staff print a group's instruction sheets. */

@@ -39,7 +39,9 @@ function refusalKey(run: () => unknown): string {
 function applied(units: OrgUnit[], docs: Record<string, unknown>[]): OrgTree {
 	const byCode = new Map(units.map((unit) => [unit.code, unit]));
 	for (const doc of docs) {
-		const { _id: _ignored, _rev: _alsoIgnored, ...unit } = doc;
+		const unit = { ...doc };
+		delete unit._id;
+		delete unit._rev;
 		byCode.set(String(doc.code), unit as OrgUnit);
 	}
 	return OrgTree.of([...byCode.values()]);
