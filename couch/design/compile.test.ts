@@ -85,7 +85,7 @@ describe('compiled design documents', () => {
 		expect(Object.keys(designs[0].views)).toEqual([
 			'declarations_by_group_channel_day',
 			'households_by_group',
-			'latest_declaration_by_person',
+			'latest_declaration_by_member',
 			'persons_by_group'
 		]);
 		expect(Object.keys(designs[2].views)).toEqual(['members_by_household']);

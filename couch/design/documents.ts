@@ -19,7 +19,7 @@ export const PROGRESS_VIEWS = {
 	households: 'households_by_group',
 	persons: 'persons_by_group',
 	declarations: 'declarations_by_group_channel_day',
-	latestDeclaration: 'latest_declaration_by_person'
+	latestDeclaration: 'latest_declaration_by_member'
 } as const;
 
 /** The progress views first, then `_design/gateway`: the filter the sync gateway reads

@@ -75,21 +75,26 @@ describe('progress views', () => {
 				...declaration,
 				_id: 'declaration:3',
 				person: 'person:b',
-				declared_at: '2026-03-01T01:00:00Z'
-			}
+				channel: 'qr',
+				declared_at: '2026-03-01T01:00:00Z',
+				health: { chronic_conditions: ['diabetes'] }
+			},
+			{ ...declaration, _id: 'declaration:4', person: 'person:c', health: { pregnant: true } },
+			{ ...declaration, _id: 'declaration:5', corrects: 'declaration:1' }
 		]);
+		const key = (person: string) => ['26956-01', 'household:h', person];
 		expect(rows).toEqual([
-			[['26956-01', 'person:a'], '2026-05-01T20:30:00.000Z'],
-			[['26956-01', 'person:a'], '2026-05-01T19:00:00.000Z'],
-			[['26956-01', 'person:b'], '2026-03-01T01:00:00.000Z']
+			[key('person:a'), ['2026-05-01T20:30:00.000Z', 0, 'door_to_door']],
+			[key('person:a'), ['2026-05-01T19:00:00.000Z', 0, 'door_to_door']],
+			[key('person:b'), ['2026-03-01T01:00:00.000Z', 1, 'qr']],
+			[key('person:c'), ['2026-05-01T20:30:00.000Z', 1, 'door_to_door']]
 		]);
 		const latest = reducer(view.reduce ?? '');
 		const first = latest(null, [rows[0][1], rows[1][1]], false);
-		expect(first).toBe('2026-05-01T20:30:00.000Z');
-		expect(latest(null, ['2026-06-01T00:00:00.000Z', first], true)).toBe(
-			'2026-06-01T00:00:00.000Z'
-		);
-		expect(latest(null, [null, first], true)).toBe(first);
+		expect(first).toEqual(['2026-05-01T20:30:00.000Z', 0, 'door_to_door']);
+		const later = ['2026-06-01T00:00:00.000Z', 1, 'qr'];
+		expect(latest(null, [later, first], true)).toEqual(later);
+		expect(latest(null, [null, first], true)).toEqual(first);
 	});
 });
 

@@ -169,19 +169,21 @@ describe('progress views on seeded data', () => {
 	});
 
 	it('give the latest declaration of every person who declared', async () => {
-		const latest = await timed('latest_declaration_by_person, group_level=2 (first query)', () =>
-			view<[string, string], string>(PROGRESS_VIEWS.latestDeclaration, { group_level: 2 })
+		const latest = await timed('latest_declaration_by_member, group_level=3 (first query)', () =>
+			view<[string, string, string], [string, number, string]>(PROGRESS_VIEWS.latestDeclaration, {
+				group_level: 3
+			})
 		);
 		const expected = new Map<string, string>();
 		for (const declaration of declarations) {
 			const at = new Date(declaration.declared_at).toISOString();
 			if ((expected.get(declaration.person) ?? '') < at) expected.set(declaration.person, at);
 		}
-		expect(new Map(latest.rows.map((row) => [row.key[1], row.value]))).toEqual(expected);
+		expect(new Map(latest.rows.map((row) => [row.key[2], row.value[0]]))).toEqual(expected);
 		const group = DEMO_GROUP_CODES[0];
-		const inGroup = await timed('latest_declaration_by_person, one group', () =>
-			view<[string, string], string>(PROGRESS_VIEWS.latestDeclaration, {
-				group_level: 2,
+		const inGroup = await timed('latest_declaration_by_member, one group', () =>
+			view<[string, string, string], [string, number, string]>(PROGRESS_VIEWS.latestDeclaration, {
+				group_level: 3,
 				startkey: JSON.stringify([group]),
 				endkey: JSON.stringify([group, {}])
 			})

@@ -14,4 +14,6 @@ export * from './records';
 export * from './search-fold';
 export * from './session';
 export * from './qr-token';
+export * from './progress';
+export * from './qr-sheets';
 export * from './org-import-report';

@@ -235,6 +235,22 @@ export const MESSAGES = {
 		vi: 'Chỉ trạm y tế phường quản lý mã QR của hộ trong phường mình',
 		en: "Only the ward health station manages its own ward's household QR codes"
 	},
+	'ward.staff_only': {
+		vi: 'Chỉ trạm y tế phường quản lý tổ dân phố và tổ trưởng của phường mình',
+		en: "Only the ward health station manages its own ward's groups and collaborators"
+	},
+	'ward.groups_invalid': {
+		vi: 'Hãy chọn ít nhất một tổ dân phố của phường mình',
+		en: "Choose at least one of your own ward's groups"
+	},
+	'ward.username_taken': {
+		vi: 'Tên đăng nhập này đã có người dùng, hãy chọn tên khác',
+		en: 'This username is taken: choose another'
+	},
+	'progress.forbidden': {
+		vi: 'Bạn chỉ xem được tiến độ của đơn vị mình và các đơn vị trực thuộc',
+		en: 'You can see the progress of your own unit and the units under it only'
+	},
 	'gateway.household': {
 		vi: 'Điện thoại này chỉ được ghi hồ sơ của hộ gia đình mình',
 		en: 'This phone may write only its own household'

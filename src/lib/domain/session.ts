@@ -15,6 +15,9 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A household phone's account: `r-` and 24 hex digits (see the server's claim). */
+export const RESIDENT_USERNAME = /^r-[0-9a-f]{24}$/;
+
 export const SessionUserSchema = z.object({
 	username: UsernameSchema,
 	display_name: z.string(),

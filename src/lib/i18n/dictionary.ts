@@ -5,6 +5,8 @@
 import { CORE_WORDS } from './words-core';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
 import { ORG_WORDS } from './words-org';
+import { PROGRESS_WORDS } from './words-progress';
+import { WARD_WORDS } from './words-ward';
 import { QR_SHEET_WORDS } from './words-qr-sheets';
 import { RESIDENT_WORDS } from './words-resident';
 import { SCANNER_WORDS } from './words-scanner';
@@ -15,6 +17,8 @@ export const UI = {
 	...SCANNER_WORDS,
 	...RESIDENT_WORDS,
 	...HOUSEHOLD_QR_WORDS,
+	...PROGRESS_WORDS,
+	...WARD_WORDS,
 	...ORG_WORDS
 } as const;
 

@@ -3,6 +3,8 @@ import { UI } from './dictionary';
 import { CORE_WORDS } from './words-core';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
 import { ORG_WORDS } from './words-org';
+import { PROGRESS_WORDS } from './words-progress';
+import { WARD_WORDS } from './words-ward';
 import { QR_SHEET_WORDS } from './words-qr-sheets';
 import { RESIDENT_WORDS } from './words-resident';
 import { SCANNER_WORDS } from './words-scanner';
@@ -16,6 +18,8 @@ describe('interface dictionary', () => {
 			SCANNER_WORDS,
 			RESIDENT_WORDS,
 			HOUSEHOLD_QR_WORDS,
+			PROGRESS_WORDS,
+			WARD_WORDS,
 			ORG_WORDS
 		];
 		const keys = tables.flatMap((table) => Object.keys(table));

@@ -271,11 +271,6 @@ export const CORE_WORDS = {
 	'role.admin': { vi: 'Quản trị', en: 'Administrator' },
 	'role.resident': { vi: 'Hộ gia đình', en: 'Household' },
 
-	'supervisor.title': { vi: 'Trang giám sát', en: 'Supervision' },
-	'supervisor.later': {
-		vi: 'Bảng theo dõi tiến độ khai báo cho cấp giám sát sẽ có trong phiên bản sau.',
-		en: 'The declaration progress dashboard for supervisors comes in a later version.'
-	},
 	'supervisor.account': { vi: 'Tài khoản: {name} — {role}', en: 'Account: {name} — {role}' },
 
 	'error.title': { vi: 'Có lỗi xảy ra', en: 'Something went wrong' },

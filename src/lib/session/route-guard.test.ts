@@ -11,13 +11,17 @@ describe('route guard', () => {
 		expect(guardRedirect(at('/dang-nhap'), null)).toBeNull();
 	});
 
-	it('lets collaborators and ward staff onto the data screens only', () => {
+	it('lets collaborators onto the data screens only, and ward staff onto their progress too', () => {
 		for (const role of ['collaborator', 'ward_staff'] as const) {
 			expect(guardRedirect(at('/'), { role })).toBeNull();
 			expect(guardRedirect(at('/thanh-vien/x/khai-bao'), { role })).toBeNull();
-			expect(guardRedirect(at('/giam-sat'), { role })).toBe('/');
 			expect(homeFor({ role })).toBe('/');
 		}
+		expect(guardRedirect(at('/giam-sat'), { role: 'collaborator' })).toBe('/');
+		expect(guardRedirect(at('/giam-sat?don-vi=26956'), { role: 'ward_staff' })).toBeNull();
+		expect(guardRedirect(at('/quan-ly'), { role: 'ward_staff' })).toBeNull();
+		expect(guardRedirect(at('/quan-ly'), { role: 'collaborator' })).toBe('/');
+		expect(guardRedirect(at('/quan-ly'), { role: 'city_supervisor' })).toBe('/giam-sat');
 	});
 
 	it('keeps supervisors and admins on their own page', () => {

@@ -10,6 +10,8 @@ export const SUPERVISOR_PATH = '/giam-sat';
 /** The administrator's screens (the org tree): `/quan-tri/…`, for administrators only. */
 export const ADMIN_PATH_PREFIX = '/quan-tri/';
 export const HOME_PATH = '/';
+/** Ward staff's management of groups and collaborators. */
+export const WARD_ADMIN_PATH = '/quan-ly';
 /** A household's claim link: `/q/<token>`, open to everyone (the page decides). */
 export const CLAIM_PATH_PREFIX = '/q/';
 /** Query parameters of the sign-in page: where to go next, and "sign in again" on purpose. */
@@ -64,6 +66,9 @@ export function guardRedirect(url: URL, user: GuardedUser | null): string | null
 	if (path === SIGN_IN_PATH) return url.searchParams.has(AGAIN_PARAM) ? null : homeFor(user);
 	if (user.role === 'resident') return isResidentPath(path, user) ? null : homeFor(user);
 	if (path.startsWith(ADMIN_PATH_PREFIX)) return user.role === 'admin' ? null : homeFor(user);
+	// Ward staff enter data, watch their ward's progress and manage its groups and leaders.
+	if (user.role === 'ward_staff') return null;
+	if (path === WARD_ADMIN_PATH) return homeFor(user);
 	if (entersData(user.role)) return path === SUPERVISOR_PATH ? HOME_PATH : null;
 	return path === SUPERVISOR_PATH ? null : SUPERVISOR_PATH;
 }

@@ -33,6 +33,11 @@ export const paths = {
 			? resolve('/thanh-vien/[id]/khai-bao?tu=thanh-vien', { id: uuidOf(personId) })
 			: resolve('/thanh-vien/[id]/khai-bao', { id: uuidOf(personId) }),
 	supervisor: (): ResolvedPathname => resolve('/giam-sat'),
+	/** A unit's progress on the supervisors' dashboard. */
+	progress: (unit: string): ResolvedPathname =>
+		`${resolve('/giam-sat')}?${new URLSearchParams({ 'don-vi': unit })}` as ResolvedPathname,
+	/** Ward staff manage their groups and collaborators. */
+	wardAdmin: (): ResolvedPathname => resolve('/quan-ly'),
 	/** The administrator imports the org tree. */
 	orgUnits: (): ResolvedPathname => resolve('/quan-tri/don-vi'),
 	/** The collaborator's QR scanner. */

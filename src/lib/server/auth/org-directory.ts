@@ -52,6 +52,12 @@ export class OrgDirectory {
 		return groups;
 	}
 
+	/** Forgets what was read about a ward's groups (after one was added or renamed here). */
+	forgetGroups(wardCode: string): void {
+		this.#groups.delete(wardCode);
+		this.#units.deleteWhere((code) => code.startsWith(`${wardCode}-`));
+	}
+
 	/** The unit and its ancestors, nearest first, as far as they can be read. */
 	async lineage(code: string): Promise<OrgUnit[]> {
 		const unit = await this.unit(code);

@@ -5,6 +5,7 @@
 import { json } from '@sveltejs/kit';
 import { Refusal } from '../http';
 import { logEvent } from '../log';
+import { wardProgressCache } from '../progress';
 import { readJsonObject } from './body';
 import { upstream, type GatewayContext } from './context';
 import { currentStates } from './current-state';
@@ -56,6 +57,8 @@ export async function writeDocs(
 			method: 'POST',
 			body: { docs: accepted.map((decision) => decision.doc), new_edits: isNewEdits }
 		});
+		// The dashboard of this process shows the write at once; others within their bound.
+		wardProgressCache().forget(context.scope.ward);
 	}
 	// CouchDB answers a normal edit row by row; a replicated write may list only its errors.
 	const isPositional = isNewEdits || written.length === accepted.length;

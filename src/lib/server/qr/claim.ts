@@ -9,6 +9,7 @@ import {
 	isQrToken,
 	normalizeCheckCode,
 	qrTokenHash,
+	RESIDENT_USERNAME,
 	wardDatabaseName,
 	type MessageKey
 } from '$lib/domain';
@@ -44,7 +45,9 @@ type MemberRow = { value: { relation?: string; birth_year?: string | null } };
 /** One account per household and phone: the same phone claiming again gets the same one. */
 export function residentUsername(household: string, deviceId: string): string {
 	const digest = createHash('sha256').update(`${household}\n${deviceId}`).digest('hex');
-	return `r-${digest.slice(0, 24)}`;
+	const username = `r-${digest.slice(0, 24)}`;
+	if (!RESIDENT_USERNAME.test(username)) throw new Error('resident username out of shape');
+	return username;
 }
 
 /** A four-digit answer is a year of birth; anything else is the printed code. */

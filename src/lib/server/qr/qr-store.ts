@@ -46,6 +46,14 @@ export type QrTokenEntry = z.infer<typeof QrTokenSchema>;
 export type HouseholdRef = { household: string; ward: string };
 
 type AllDocsRow = { key: string; doc?: unknown; error?: string };
+type BulkRow = { id: string; rev?: string; error?: string };
+
+type IssueDraft = {
+	ref: HouseholdRef;
+	entry: QrTokenEntry;
+	/** The household's token document, written over the one it had (revoked, or none). */
+	current: (before: HouseholdQr | null) => HouseholdQr;
+};
 
 function isConflict(error: unknown): boolean {
 	return error instanceof CouchError && error.status === 409;
@@ -90,35 +98,46 @@ export class QrStore {
 	 * already claimed the household keep their credential (revoke them with `revoke`).
 	 */
 	async issue(ref: HouseholdRef, by: string): Promise<HouseholdQr> {
-		const token = newQrToken();
-		const tokenHash = await qrTokenHash(token);
-		const issuedAt = this.now().toISOString();
-		await this.client.json(`${QR_DATABASE}/${encodeURIComponent(qrTokenDocId(tokenHash))}`, {
+		const draft = await this.#draft(ref, by, this.now().toISOString());
+		await this.client.json(`${QR_DATABASE}/${encodeURIComponent(draft.entry._id)}`, {
 			method: 'PUT',
-			body: { type: 'qr_token', household: ref.household, ward: ref.ward, issued_at: issuedAt }
+			body: draft.entry
 		});
-		return this.#update(ref.household, (before) => ({
-			_id: householdQrDocId(ref.household),
-			...(before?._rev ? { _rev: before._rev } : {}),
-			type: 'household_qr',
-			household: ref.household,
-			ward: ref.ward,
-			token,
-			token_hash: tokenHash,
-			check_code: newCheckCode(),
-			state: 'active',
-			issued_at: issuedAt,
-			issued_by: by,
-			phones: before?.phones ?? []
-		}));
+		return this.#update(ref.household, (before) => draft.current(before));
 	}
 
-	/** The households' current active tokens, issuing one for each that has none. */
+	/**
+	 * The households' current active tokens, issuing one for each that has none. The new ones
+	 * go in two bulk writes, so the first print of a group of hundreds takes seconds, not the
+	 * minutes of one round trip after another.
+	 */
 	async ensureIssued(refs: readonly HouseholdRef[], by: string): Promise<Map<string, HouseholdQr>> {
 		const current = await this.currentOf(refs.map((ref) => ref.household));
-		for (const ref of refs) {
-			const qr = current.get(ref.household);
-			if (!qr || qr.state !== 'active') current.set(ref.household, await this.issue(ref, by));
+		const missing = refs.filter((ref) => current.get(ref.household)?.state !== 'active');
+		if (missing.length === 0) return current;
+		const issuedAt = this.now().toISOString();
+		const drafts = await Promise.all(missing.map((ref) => this.#draft(ref, by, issuedAt)));
+		// Entries first: a token must never open a household before its entry exists.
+		const entryRows = await this.#bulkWrite(drafts.map((draft) => draft.entry));
+		const failed = entryRows.find((row) => row.error);
+		if (failed) {
+			const reason = `token entry ${failed.id} not written`;
+			throw new CouchError(500, failed.error ?? 'error', reason, `${QR_DATABASE}/_bulk_docs`);
+		}
+		const written = drafts.map((draft) => draft.current(current.get(draft.ref.household) ?? null));
+		const rows = await this.#bulkWrite(written);
+		for (const [index, draft] of drafts.entries()) {
+			const rev = rows[index]?.rev;
+			if (rev && !rows[index]?.error) {
+				current.set(draft.ref.household, { ...written[index], _rev: rev });
+				continue;
+			}
+			// Someone wrote the household's token meanwhile (another print): keep theirs if live.
+			const latest = await this.current(draft.ref.household);
+			current.set(
+				draft.ref.household,
+				latest?.state === 'active' ? latest : await this.issue(draft.ref, by)
+			);
 		}
 		return current;
 	}
@@ -153,6 +172,44 @@ export class QrStore {
 	/** Forgets the phones after they were disabled. */
 	async clearPhones(household: string): Promise<void> {
 		await this.#update(household, (latest) => (latest ? { ...latest, phones: [] } : null));
+	}
+
+	/** A new token for a household: its entry, and its current document over `before`. */
+	async #draft(ref: HouseholdRef, by: string, issuedAt: string): Promise<IssueDraft> {
+		const token = newQrToken();
+		const tokenHash = await qrTokenHash(token);
+		const checkCode = newCheckCode();
+		return {
+			ref,
+			entry: {
+				_id: qrTokenDocId(tokenHash),
+				type: 'qr_token',
+				household: ref.household,
+				ward: ref.ward,
+				issued_at: issuedAt
+			},
+			current: (before) => ({
+				_id: householdQrDocId(ref.household),
+				...(before?._rev ? { _rev: before._rev } : {}),
+				type: 'household_qr',
+				household: ref.household,
+				ward: ref.ward,
+				token,
+				token_hash: tokenHash,
+				check_code: checkCode,
+				state: 'active',
+				issued_at: issuedAt,
+				issued_by: by,
+				phones: before?.phones ?? []
+			})
+		};
+	}
+
+	async #bulkWrite(docs: readonly object[]): Promise<BulkRow[]> {
+		return this.client.json<BulkRow[]>(`${QR_DATABASE}/_bulk_docs`, {
+			method: 'POST',
+			body: { docs }
+		});
 	}
 
 	/** Read, change, write; on a conflict (another request wrote in between) read again. */

@@ -3,7 +3,7 @@
 // one now, so printing a group never leaves a door without a working code.
 
 import { json, type RequestHandler } from '@sveltejs/kit';
-import { claimLink, GROUP_CODE, wardOfGroup } from '$lib/domain';
+import { claimLink, GROUP_CODE, wardOfGroup, type QrSheetsAnswer } from '$lib/domain';
 import { couch } from '$lib/server/config';
 import { refusal } from '$lib/server/http';
 import { logEvent } from '$lib/server/log';
@@ -30,7 +30,7 @@ export const GET: RequestHandler = (event) =>
 			group: groupCode,
 			count: households.length
 		});
-		return json({
+		const answer = {
 			ward: user.ward,
 			group,
 			sheets: households.flatMap((household) => {
@@ -47,5 +47,6 @@ export const GET: RequestHandler = (event) =>
 					}
 				];
 			})
-		});
+		} satisfies QrSheetsAnswer;
+		return json(answer);
 	});
