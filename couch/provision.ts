@@ -5,7 +5,12 @@
 import type { CouchClient } from '../src/lib/server/couch/client';
 import { ORG_DATABASE, QR_DATABASE, USERS_DATABASE } from '../src/lib/server/couch/databases';
 import { WARD_CODE, wardDatabaseName } from '../src/lib/domain/ids';
-import { orgDesignDocs, PROGRESS_DESIGN, wardDesignDocs } from './design/documents';
+import {
+	orgDesignDocs,
+	PROGRESS_DESIGN,
+	usersDesignDocs,
+	wardDesignDocs
+} from './design/documents';
 import type { DesignDoc } from './design/compile';
 
 export { ORG_DATABASE, QR_DATABASE, USERS_DATABASE };
@@ -38,6 +43,7 @@ export async function provision(client: CouchClient, wardCodes: string[]): Promi
 	await client.ensureDatabase(USERS_DATABASE);
 	await client.ensureDatabase(QR_DATABASE);
 	for (const design of orgDesignDocs()) await installDesignDoc(client, ORG_DATABASE, design);
+	for (const design of usersDesignDocs()) await installDesignDoc(client, USERS_DATABASE, design);
 	const wardDesigns = wardDesignDocs();
 	for (const code of wardCodes) {
 		if (!WARD_CODE.test(code)) throw new Error(`Not a ward code (5 digits): ${code}`);

@@ -1,7 +1,7 @@
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { functionSource } from './compile';
-import { orgDesignDocs, wardDesignDocs } from './documents';
+import { orgDesignDocs, usersDesignDocs, wardDesignDocs } from './documents';
 
 /** Methods newer than ES5 that CouchDB's SpiderMonkey may lack. */
 const POST_ES5_METHODS = [
@@ -72,14 +72,15 @@ describe('design function sources', () => {
 });
 
 describe('compiled design documents', () => {
-	const designs = [...wardDesignDocs(), ...orgDesignDocs()];
+	const designs = [...wardDesignDocs(), ...orgDesignDocs(), ...usersDesignDocs()];
 
 	it('name every view of the ward and the org tree', () => {
 		expect(designs.map((design) => design._id)).toEqual([
 			'_design/progress',
 			'_design/gateway',
 			'_design/claim',
-			'_design/tree'
+			'_design/tree',
+			'_design/accounts'
 		]);
 		expect(Object.keys(designs[0].views)).toEqual([
 			'declarations_by_group_channel_day',
@@ -92,7 +93,7 @@ describe('compiled design documents', () => {
 
 	it('give the gateway its scope filter, and nothing else a filter', () => {
 		const filters = designs.map((design) => Object.keys(design.filters ?? {}));
-		expect(filters).toEqual([[], ['scope'], [], []]);
+		expect(filters).toEqual([[], ['scope'], [], [], []]);
 	});
 
 	it('hold only ES5 that CouchDB 3 and PouchDB both run', () => {

@@ -45,35 +45,69 @@ export function functionSource(fileText: string, file = 'design function'): stri
 	return source;
 }
 
-function readFunction(file: string): string {
-	return functionSource(readFileSync(file, 'utf8'), file);
-}
+/** A design folder's files by their path inside it (`views/<view>/map.js`,
+ * `filters/<name>.js`): read from disk by the scripts, bundled into the app server. */
+export type DesignFiles = ReadonlyMap<string, string>;
 
-function compileFilters(filtersDir: string): Record<string, string> {
-	const filters: Record<string, string> = {};
-	for (const file of readdirSync(filtersDir).sort()) {
-		if (!file.endsWith('.js')) continue;
-		const source = readFunction(join(filtersDir, file));
-		if (!source.startsWith('function')) throw new Error(`${file}: a filter must be a function`);
-		filters[file.slice(0, -'.js'.length)] = source;
-	}
-	return filters;
-}
-
-/** Builds `_design/<name>` from `<folder>/views/*` and `<folder>/filters/*` (either may be absent). */
-export function compileDesignDoc(folder: string, name: string): DesignDoc {
-	const viewsDir = join(folder, 'views');
-	const filtersDir = join(folder, 'filters');
+/** Builds `_design/<name>` from its files (either views or filters may be absent). */
+export function designDocFromFiles(name: string, files: DesignFiles): DesignDoc {
 	const views: Record<string, ViewSource> = {};
-	for (const view of existsSync(viewsDir) ? readdirSync(viewsDir).sort() : []) {
-		const mapFile = join(viewsDir, view, 'map.js');
-		if (!existsSync(mapFile)) throw new Error(`${join(viewsDir, view)}: map.js is missing`);
-		const reduceFile = join(viewsDir, view, 'reduce.js');
-		views[view] = existsSync(reduceFile)
-			? { map: readFunction(mapFile), reduce: readFunction(reduceFile) }
-			: { map: readFunction(mapFile) };
+	const filters: Record<string, string> = {};
+	let hasFilters = false;
+	for (const path of [...files.keys()].sort()) {
+		const text = files.get(path) ?? '';
+		const parts = path.split('/');
+		if (parts[0] === 'views' && parts.length === 3 && parts[2] === 'map.js') {
+			const reducePath = `views/${parts[1]}/reduce.js`;
+			const reduce = files.get(reducePath);
+			views[parts[1]] =
+				reduce === undefined
+					? { map: functionSource(text, path) }
+					: { map: functionSource(text, path), reduce: functionSource(reduce, reducePath) };
+		} else if (parts[0] === 'views' && parts.length === 3 && parts[2] === 'reduce.js') {
+			if (!files.has(`views/${parts[1]}/map.js`)) {
+				throw new Error(`${name}: views/${parts[1]}/map.js is missing`);
+			}
+		} else if (parts[0] === 'filters' && parts.length === 2 && path.endsWith('.js')) {
+			const source = functionSource(text, path);
+			if (!source.startsWith('function')) throw new Error(`${path}: a filter must be a function`);
+			filters[parts[1].slice(0, -'.js'.length)] = source;
+			hasFilters = true;
+		}
 	}
 	const design: DesignDoc = { _id: `_design/${name}`, language: 'javascript', views };
-	if (existsSync(filtersDir)) design.filters = compileFilters(filtersDir);
+	if (hasFilters) design.filters = filters;
 	return design;
+}
+
+function filesUnder(folder: string, prefix = ''): Map<string, string> {
+	const files = new Map<string, string>();
+	if (!existsSync(folder)) return files;
+	for (const entry of readdirSync(folder, { withFileTypes: true })) {
+		const path = prefix + entry.name;
+		if (entry.isDirectory()) {
+			for (const [inner, text] of filesUnder(join(folder, entry.name), path + '/')) {
+				files.set(inner, text);
+			}
+		} else if (entry.name.endsWith('.js')) {
+			files.set(path, readFileSync(join(folder, entry.name), 'utf8'));
+		}
+	}
+	return files;
+}
+
+/** Builds `_design/<name>` from `<folder>/views/*` and `<folder>/filters/*` on disk. */
+export function compileDesignDoc(folder: string, name: string): DesignDoc {
+	const viewsDir = join(folder, 'views');
+	for (const view of existsSync(viewsDir) ? readdirSync(viewsDir) : []) {
+		if (!existsSync(join(viewsDir, view, 'map.js'))) {
+			throw new Error(`${join(viewsDir, view)}: map.js is missing`);
+		}
+	}
+	const files = new Map(
+		[...filesUnder(folder)].filter(
+			([path]) => path.startsWith('views/') || path.startsWith('filters/')
+		)
+	);
+	return designDocFromFiles(name, files);
 }

@@ -24,14 +24,27 @@ export const PROGRESS_VIEWS = {
 
 /** The progress views first, then `_design/gateway`: the filter the sync gateway reads
  * `_changes` through (kept apart, so changing it never touches the views' index). */
+export const WARD_DESIGN_FOLDERS = [
+	{ folder: 'ward', name: PROGRESS_DESIGN },
+	{ folder: 'gateway', name: GATEWAY_DESIGN },
+	{ folder: 'claim', name: CLAIM_DESIGN }
+] as const;
+
 export function wardDesignDocs(): DesignDoc[] {
-	return [
-		compileDesignDoc(join(DESIGN_ROOT, 'ward'), PROGRESS_DESIGN),
-		compileDesignDoc(join(DESIGN_ROOT, 'gateway'), GATEWAY_DESIGN),
-		compileDesignDoc(join(DESIGN_ROOT, 'claim'), CLAIM_DESIGN)
-	];
+	return WARD_DESIGN_FOLDERS.map(({ folder, name }) =>
+		compileDesignDoc(join(DESIGN_ROOT, folder), name)
+	);
 }
 
 export function orgDesignDocs(): DesignDoc[] {
 	return [compileDesignDoc(join(DESIGN_ROOT, 'org'), TREE_DESIGN)];
+}
+
+/** `_design/accounts` in `hssk_users`: accounts by each org unit they name, so merging
+ * wards finds the accounts to rewrite without reading every account of the city. */
+export const ACCOUNTS_DESIGN = 'accounts';
+export const ACCOUNTS_VIEWS = { byOrgUnit: 'by_org_unit' } as const;
+
+export function usersDesignDocs(): DesignDoc[] {
+	return [compileDesignDoc(join(DESIGN_ROOT, 'users'), ACCOUNTS_DESIGN)];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orgDesignDocs, PROGRESS_VIEWS, wardDesignDocs } from './documents';
+import { orgDesignDocs, PROGRESS_VIEWS, usersDesignDocs, wardDesignDocs } from './documents';
 
 type Row = [key: unknown, value: unknown];
 type Doc = Record<string, unknown>;
@@ -112,5 +112,39 @@ describe('org tree view', () => {
 			{ _id: 'user:x', type: 'user', path: ['79'] }
 		]);
 		expect(rows).toEqual([[['79', '765', '26956'], { level: 'ward', name: 'Phường 27' }]]);
+	});
+
+	it('says which units were merged, so a roll-up can skip them without reading documents', () => {
+		const byPath = orgDesignDocs()[0].views.by_path;
+		const rows = mapRows(byPath.map, [
+			{
+				_id: 'org:26953',
+				type: 'org_unit',
+				level: 'ward',
+				name: 'Phường 25',
+				path: ['79', '765', '26953'],
+				merged_into: '26999'
+			}
+		]);
+		expect(rows).toEqual([
+			[['79', '765', '26953'], { level: 'ward', name: 'Phường 25', merged_into: '26999' }]
+		]);
+	});
+});
+
+describe('accounts view', () => {
+	it('keys each account by every unit it names, and nothing else in hssk_users', () => {
+		const byUnit = usersDesignDocs()[0].views.by_org_unit;
+		const rows = mapRows(byUnit.map, [
+			{ _id: 'user:ctv', username: 'ctv', org_units: ['26956-01', '26956-02'] },
+			{ _id: 'user:r-1', username: 'r-1', org_units: ['26956'], household: 'household:x' },
+			{ _id: 'session:abc', username: 'ctv', org_units: ['26956'] },
+			{ _id: 'user:admin', org_units: [] }
+		]);
+		expect(rows).toEqual([
+			['26956-01', null],
+			['26956-02', null],
+			['26956', null]
+		]);
 	});
 });

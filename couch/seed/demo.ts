@@ -50,6 +50,12 @@ export const DEMO_ACCOUNTS = [
 		display_name: 'Sở Y tế Thành phố Hồ Chí Minh',
 		role: 'city_supervisor',
 		org_units: [DEMO_CITY_CODE]
+	},
+	{
+		username: 'admin-demo',
+		display_name: 'Quản trị hệ thống (demo)',
+		role: 'admin',
+		org_units: [DEMO_CITY_CODE]
 	}
 ] as const satisfies readonly DemoAccount[];
 

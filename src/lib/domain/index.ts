@@ -18,3 +18,4 @@ export * from './session';
 export * from './qr-token';
 export * from './progress';
 export * from './qr-sheets';
+export * from './org-import-report';

@@ -258,6 +258,148 @@ export const MESSAGES = {
 	'device_status.owner': {
 		vi: 'Chỉ được ghi trạng thái thiết bị của chính mình',
 		en: 'You may write only your own device status'
+	},
+
+	// ---- The org tree: importing units from CSV, moving and merging them. {name} marks a
+	// value the report fills in (`messageWith`).
+	'org.csv_encoding': {
+		vi: 'Tệp không phải mã UTF-8 (có thể là Windows-1258 hoặc TCVN3) từ dòng {line}. Hãy mở tệp và lưu lại dạng "CSV UTF-8"',
+		en: 'The file is not UTF-8 (perhaps Windows-1258 or TCVN3) from line {line}. Open it and save it again as "CSV UTF-8"'
+	},
+	'org.csv_empty': { vi: 'Tệp không có dữ liệu', en: 'The file holds no data' },
+	'org.csv_too_large': {
+		vi: 'Tệp quá lớn (tối đa {max_mb} MB)',
+		en: 'The file is too large ({max_mb} MB at most)'
+	},
+	'org.csv_delimiter': {
+		vi: 'Các cột phải cách nhau bằng dấu phẩy; tệp này dùng dấu chấm phẩy',
+		en: 'Columns must be separated by commas; this file uses semicolons'
+	},
+	'org.csv_quote': {
+		vi: 'Dấu ngoặc kép mở mà không đóng',
+		en: 'A quotation mark is opened and never closed'
+	},
+	'org.csv_missing_column': {
+		vi: 'Thiếu cột bắt buộc "{column}" ở dòng tiêu đề',
+		en: 'The header lacks the required column "{column}"'
+	},
+	'org.csv_unknown_column': {
+		vi: 'Cột "{column}" không được hỗ trợ (các cột: code, level, name, parent, cadence_months, hotline)',
+		en: 'Column "{column}" is not supported (columns: code, level, name, parent, cadence_months, hotline)'
+	},
+	'org.csv_duplicate_column': {
+		vi: 'Cột "{column}" xuất hiện hai lần',
+		en: 'Column "{column}" appears twice'
+	},
+	'org.csv_field_count': {
+		vi: 'Dòng có {found} ô, dòng tiêu đề có {expected}',
+		en: 'The line has {found} cells, the header {expected}'
+	},
+	'org.code_required': { vi: 'Thiếu mã đơn vị', en: 'The unit code is missing' },
+	'org.code_level': {
+		vi: 'Mã "{code}" không đúng dạng của cấp này: tỉnh/thành phố 2 chữ số, quận/huyện 3, phường/xã 5, tổ dân phố <mã phường>-<số thứ tự>',
+		en: 'Code "{code}" does not fit its level: city or province 2 digits, district 3, ward or commune 5, group <ward code>-<number>'
+	},
+	'org.level_invalid': {
+		vi: 'Cấp "{value}" không hợp lệ: dùng city, district, ward hoặc group',
+		en: 'Level "{value}" is not valid: use city, district, ward or group'
+	},
+	'org.name_required': { vi: 'Thiếu tên đơn vị', en: 'The unit name is missing' },
+	'org.name_too_long': {
+		vi: 'Tên đơn vị dài quá {max} ký tự',
+		en: 'The unit name is longer than {max} characters'
+	},
+	'org.parent_required': {
+		vi: 'Đơn vị cấp này phải có đơn vị cấp trên (cột parent)',
+		en: 'A unit of this level needs a parent (the parent column)'
+	},
+	'org.parent_unknown': {
+		vi: 'Đơn vị cấp trên "{parent}" không có trong tệp cũng như trong danh mục hiện có',
+		en: 'Parent "{parent}" is neither in the file nor in the existing tree'
+	},
+	'org.city_parent': {
+		vi: 'Tỉnh/thành phố là cấp cao nhất, không có đơn vị cấp trên',
+		en: 'A city or province is a root: it has no parent'
+	},
+	'org.district_parent': {
+		vi: 'Quận/huyện chỉ nằm dưới tỉnh/thành phố; "{parent}" không phải tỉnh/thành phố',
+		en: 'A district sits only under a city or province; "{parent}" is not one'
+	},
+	'org.ward_parent': {
+		vi: 'Phường/xã chỉ nằm dưới tỉnh/thành phố hoặc quận/huyện; "{parent}" không phải',
+		en: 'A ward or commune sits only under a city, province or district; "{parent}" is neither'
+	},
+	'org.group_parent': {
+		vi: 'Tổ dân phố chỉ nằm dưới phường/xã; "{parent}" không phải phường/xã',
+		en: 'A neighbourhood group sits only under a ward or commune; "{parent}" is not one'
+	},
+	'org.group_code_parent': {
+		vi: 'Mã tổ "{code}" phải bắt đầu bằng mã phường của tổ ({parent}-…)',
+		en: 'Group code "{code}" must start with its ward\'s code ({parent}-…)'
+	},
+	'org.group_ward_fixed': {
+		vi: 'Tổ dân phố không chuyển sang phường khác được vì mã tổ chứa mã phường; hãy tạo tổ mới ở phường kia',
+		en: "A group cannot move to another ward, its code holds the ward's; create a new group there"
+	},
+	'org.parent_merged': {
+		vi: 'Đơn vị cấp trên "{parent}" đã được sáp nhập vào "{into}"',
+		en: 'Parent "{parent}" was merged into "{into}"'
+	},
+	'org.duplicate_code': {
+		vi: 'Mã "{code}" đã có ở dòng {line}',
+		en: 'Code "{code}" is already on line {line}'
+	},
+	'org.cadence_invalid': {
+		vi: 'Chu kỳ nhắc (cadence_months) là 3 hoặc 6 tháng, không phải "{value}"',
+		en: 'The reminder cadence (cadence_months) is 3 or 6 months, not "{value}"'
+	},
+	'org.hotline_invalid': {
+		vi: 'Đường dây nóng chỉ gồm chữ số, dấu cách, dấu chấm, +, ( ) hoặc -, tối đa 20 ký tự',
+		en: 'A hotline holds digits, spaces, dots, +, ( ) or -, 20 characters at most'
+	},
+	'org.cycle': {
+		vi: 'Không thể đặt "{code}" dưới chính nó hay dưới một đơn vị thuộc nó',
+		en: 'Cannot put "{code}" under itself or under a unit below it'
+	},
+	'org.unit_unknown': {
+		vi: 'Không có đơn vị "{code}" trong danh mục',
+		en: 'There is no unit "{code}" in the tree'
+	},
+	'org.unit_merged': {
+		vi: 'Đơn vị "{code}" đã được sáp nhập vào "{into}"',
+		en: 'Unit "{code}" was merged into "{into}"'
+	},
+	'org.admin_only': {
+		vi: 'Chỉ quản trị viên được sửa danh mục đơn vị',
+		en: 'Only an administrator may change the org tree'
+	},
+	'org.write_conflict': {
+		vi: 'Danh mục đơn vị vừa được sửa ở nơi khác trong lúc ghi; hãy chạy lại (lần chạy lại chỉ ghi phần còn thiếu)',
+		en: 'The org tree changed elsewhere while writing; run again (a rerun writes only what is missing)'
+	},
+	'org.merge_into_code': {
+		vi: 'Mã phường mới "{code}" phải gồm 5 chữ số',
+		en: 'The new ward code "{code}" must have 5 digits'
+	},
+	'org.merge_into_level': {
+		vi: 'Mã "{code}" đã là một đơn vị khác cấp phường/xã',
+		en: 'Code "{code}" is already a unit that is not a ward'
+	},
+	'org.merge_no_sources': {
+		vi: 'Hãy nêu ít nhất một phường được sáp nhập',
+		en: 'Name at least one ward to merge'
+	},
+	'org.merge_source_not_ward': {
+		vi: '"{code}" không phải phường/xã trong danh mục',
+		en: '"{code}" is not a ward in the tree'
+	},
+	'org.merge_source_elsewhere': {
+		vi: 'Phường "{code}" đã được sáp nhập vào "{into}", không phải vào phường này',
+		en: 'Ward "{code}" was merged into "{into}", not into this ward'
+	},
+	'org.merge_unmapped_group': {
+		vi: 'Có hồ sơ thuộc tổ "{group}" mà danh mục không có tổ này; hãy thêm tổ rồi chạy lại',
+		en: 'Records name group "{group}", which the tree lacks; add the group and run again'
 	}
 } as const satisfies Record<string, { vi: string; en: string }>;
 
@@ -276,4 +418,19 @@ export function message(key: string, language: Language = 'vi'): string {
 /** Both languages, Vietnamese first: the form the server gives as a rejection reason. */
 export function bilingual(key: string): string {
 	return `${message(key, 'vi')} / ${message(key, 'en')}`;
+}
+
+// ---- Messages that carry values ({code}, {line}…), for the org tree's reports.
+
+export type MessageParams = Record<string, string | number>;
+
+/** A message with its {placeholders} filled; a placeholder without a value stays visible. */
+export function messageWith(key: string, params: MessageParams, language: Language = 'vi'): string {
+	return message(key, language).replace(/\{(\w+)\}/g, (whole, name: string) =>
+		Object.hasOwn(params, name) ? String(params[name]) : whole
+	);
+}
+
+export function bilingualWith(key: string, params: MessageParams): string {
+	return `${messageWith(key, params, 'vi')} / ${messageWith(key, params, 'en')}`;
 }

@@ -4,6 +4,7 @@
 import { cadenceFor } from './cadence';
 import { addMonths } from './dates';
 import type { CHANNELS } from './declaration';
+import type { OrgLevel } from './org-unit';
 
 export type Channel = (typeof CHANNELS)[number];
 export type ByChannel = Record<Channel, number>;
@@ -28,6 +29,47 @@ export type ProgressCounts = {
 
 /** Declarations per calendar day in Vietnam (`YYYY-MM-DD`), by channel. */
 export type DailyDeclarations = { day: string; qr: number; door_to_door: number };
+
+/** What the progress endpoints answer (docs/architecture.md, "Progress"). */
+export type UnitRef = { code: string; name: string; level: OrgLevel };
+export type UnitRow = UnitRef & { counts: ProgressCounts };
+
+export type UnitProgress = {
+	unit: UnitRef;
+	/** Root first, the unit last: the drill-down's way back up. */
+	lineage: UnitRef[];
+	counts: ProgressCounts;
+	trend: DailyDeclarations[];
+	children: UnitRow[];
+	cadence_months: number;
+	computed_at: string;
+};
+
+export type HouseholdProgress = {
+	household: string;
+	house_number: string;
+	street: string;
+	head_name: string;
+	persons: number;
+	declared: number;
+	up_to_date: number;
+	overdue: number;
+	/** Latest declaration of anyone in the household (UTC), if any. */
+	last_declared_at: string | null;
+};
+
+export type DeviceReport = {
+	ward: string;
+	user: string;
+	device_id: string;
+	app_version: string;
+	/** When the server last received this device's report (server clock). */
+	reported_at: string | null;
+	last_push_at: string | null;
+	last_pull_at: string | null;
+	waiting: number;
+	last_error: string | null;
+};
 
 export const TREND_DAYS = 30;
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;

@@ -4,6 +4,7 @@
 
 import { CORE_WORDS } from './words-core';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
+import { ORG_WORDS } from './words-org';
 import { PROGRESS_WORDS } from './words-progress';
 import { WARD_WORDS } from './words-ward';
 import { QR_SHEET_WORDS } from './words-qr-sheets';
@@ -17,7 +18,8 @@ export const UI = {
 	...RESIDENT_WORDS,
 	...HOUSEHOLD_QR_WORDS,
 	...PROGRESS_WORDS,
-	...WARD_WORDS
+	...WARD_WORDS,
+	...ORG_WORDS
 } as const;
 
 export type UiKey = keyof typeof UI;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UI } from './dictionary';
 import { CORE_WORDS } from './words-core';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
+import { ORG_WORDS } from './words-org';
 import { PROGRESS_WORDS } from './words-progress';
 import { WARD_WORDS } from './words-ward';
 import { QR_SHEET_WORDS } from './words-qr-sheets';
@@ -18,7 +19,8 @@ describe('interface dictionary', () => {
 			RESIDENT_WORDS,
 			HOUSEHOLD_QR_WORDS,
 			PROGRESS_WORDS,
-			WARD_WORDS
+			WARD_WORDS,
+			ORG_WORDS
 		];
 		const keys = tables.flatMap((table) => Object.keys(table));
 		expect(keys.length).toBe(Object.keys(UI).length);

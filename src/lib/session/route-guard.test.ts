@@ -32,6 +32,21 @@ describe('route guard', () => {
 		}
 	});
 
+	it("lets administrators onto the administrator's screens, and no one else", () => {
+		expect(guardRedirect(at('/quan-tri/don-vi'), { role: 'admin' })).toBeNull();
+		expect(guardRedirect(at('/quan-tri/don-vi'), null)).toBe(
+			'/dang-nhap?tiep=%2Fquan-tri%2Fdon-vi'
+		);
+		for (const role of ['collaborator', 'ward_staff'] as const) {
+			expect(guardRedirect(at('/quan-tri/don-vi'), { role })).toBe('/');
+		}
+		for (const role of ['district_supervisor', 'city_supervisor'] as const) {
+			expect(guardRedirect(at('/quan-tri/don-vi'), { role })).toBe('/giam-sat');
+		}
+		const resident = { role: 'resident' as const, household: 'household:x' };
+		expect(guardRedirect(at('/quan-tri/don-vi'), resident)).toBe('/ho/x');
+	});
+
 	it("keeps a household's phone on its own household's screens", () => {
 		const resident = {
 			role: 'resident' as const,

@@ -1,12 +1,14 @@
 // Which screen a person may be on: nobody past sign-in without a session (but anyone may
 // open a household's claim link), supervisors on their own page until their dashboard
-// exists, people who enter data on the data screens, and a household's phone on its own
-// household's screens.
+// exists (administrators also on theirs, `/quan-tri/…`), people who enter data on the data
+// screens, and a household's phone on its own household's screens.
 
 import type { Role, SessionUser } from '$lib/domain';
 
 export const SIGN_IN_PATH = '/dang-nhap';
 export const SUPERVISOR_PATH = '/giam-sat';
+/** The administrator's screens (the org tree): `/quan-tri/…`, for administrators only. */
+export const ADMIN_PATH_PREFIX = '/quan-tri/';
 export const HOME_PATH = '/';
 /** Ward staff's management of groups and collaborators. */
 export const WARD_ADMIN_PATH = '/quan-ly';
@@ -63,6 +65,7 @@ export function guardRedirect(url: URL, user: GuardedUser | null): string | null
 	}
 	if (path === SIGN_IN_PATH) return url.searchParams.has(AGAIN_PARAM) ? null : homeFor(user);
 	if (user.role === 'resident') return isResidentPath(path, user) ? null : homeFor(user);
+	if (path.startsWith(ADMIN_PATH_PREFIX)) return user.role === 'admin' ? null : homeFor(user);
 	// Ward staff enter data, watch their ward's progress and manage its groups and leaders.
 	if (user.role === 'ward_staff') return null;
 	if (path === WARD_ADMIN_PATH) return homeFor(user);

@@ -11,7 +11,8 @@ export const ADDRESS_RULE: ThrottleRule = { limit: 30, windowMs: 5 * 60_000 };
 /** A bound on memory when someone sprays usernames. */
 const MAX_KEYS = 100_000;
 
-class FailureWindow {
+/** Failures per key in a sliding window: the building block of every throttle here. */
+export class FailureWindow {
 	readonly #failures = new Map<string, number[]>();
 
 	constructor(
@@ -71,11 +72,6 @@ export class SignInThrottle {
 	retryAfterSeconds(username: string, address: string): number | null {
 		const wait = Math.max(this.#byUsername.waitMs(username), this.#byAddress.waitMs(address));
 		return wait > 0 ? Math.ceil(wait / 1000) : null;
-	}
-
-	/** Failures of the username still inside the window. */
-	failures(username: string): number {
-		return this.#byUsername.count(username);
 	}
 
 	recordFailure(username: string, address: string): void {

@@ -1,21 +1,8 @@
 // The devices of a unit's wards as they last reported (their device status records), with
 // the server's time of each report: the device's own clock may be days wrong.
 
-import { DeviceStatusSchema, wardDatabaseName } from '$lib/domain';
+import { DeviceStatusSchema, wardDatabaseName, type DeviceReport } from '$lib/domain';
 import type { CouchClient } from '../couch/client';
-
-export type DeviceReport = {
-	ward: string;
-	user: string;
-	device_id: string;
-	app_version: string;
-	/** When the server last received this device's report (server clock). */
-	reported_at: string | null;
-	last_push_at: string | null;
-	last_pull_at: string | null;
-	waiting: number;
-	last_error: string | null;
-};
 
 type AllDocsRow = { doc?: Record<string, unknown> };
 

@@ -2,7 +2,7 @@
 // printable list of overdue households a collaborator plans a round of visits with. Reads the
 // group's household documents (address and head only) and view rows for the rest.
 
-import { isUpToDate, wardDatabaseName } from '$lib/domain';
+import { isUpToDate, wardDatabaseName, type HouseholdProgress } from '$lib/domain';
 import {
 	CLAIM_DESIGN,
 	CLAIM_VIEWS,
@@ -11,19 +11,6 @@ import {
 } from '../../../../couch/design/documents';
 import type { CouchClient } from '../couch/client';
 import { householdsOf } from '../qr/households';
-
-export type HouseholdProgress = {
-	household: string;
-	house_number: string;
-	street: string;
-	head_name: string;
-	persons: number;
-	declared: number;
-	up_to_date: number;
-	overdue: number;
-	/** Latest declaration of anyone in the household (UTC), if any. */
-	last_declared_at: string | null;
-};
 
 type DeclarationRow = { key: [string, string, string]; value: [string, number, string] };
 type MemberRow = { key: string; id: string };

@@ -2,18 +2,13 @@
 // and kept a minute. Counts roll up through it, never through codes copied into records, so
 // moving a ward under another parent changes only the tree.
 
-import { OrgUnitSchema, type OrgUnit } from '$lib/domain';
+import { isLiveUnit, OrgUnitSchema, type OrgUnit } from '$lib/domain';
 import type { CouchClient } from '../couch/client';
 import { ORG_DATABASE } from '../couch/databases';
 
 const TREE_CACHE_MS = 60_000;
 
 type AllDocsRow = { id: string; doc?: Record<string, unknown> };
-
-/** A unit merged into another (`merged_into`) no longer counts under its parent. */
-function isLive(doc: Record<string, unknown>): boolean {
-	return doc.merged_into === undefined || doc.merged_into === null;
-}
 
 export class OrgTree {
 	readonly #byCode = new Map<string, OrgUnit>();
@@ -68,9 +63,9 @@ export async function readOrgTree(client: CouchClient): Promise<OrgTree> {
 	});
 	const units: OrgUnit[] = [];
 	for (const row of rows) {
-		if (!row.doc || !isLive(row.doc)) continue;
+		// A unit merged into another (`merged_into`) no longer counts under its parent.
 		const parsed = OrgUnitSchema.safeParse(row.doc);
-		if (parsed.success) units.push(parsed.data);
+		if (parsed.success && isLiveUnit(parsed.data)) units.push(parsed.data);
 	}
 	return new OrgTree(units);
 }

@@ -6,27 +6,15 @@ import {
 	emptyCounts,
 	sumCounts,
 	type DailyDeclarations,
-	type OrgLevel,
 	type OrgUnit,
-	type ProgressCounts
+	type ProgressCounts,
+	type UnitProgress,
+	type UnitRef
 } from '$lib/domain';
 import { mapLimited } from '../gateway/placement';
 import type { OrgTree } from './org-tree';
 import { WARDS_AT_ONCE, type WardProgressCache } from './ward-cache';
 import type { WardProgress } from './ward-progress';
-
-export type UnitRef = { code: string; name: string; level: OrgLevel };
-
-export type UnitProgress = {
-	unit: UnitRef;
-	/** Root first, the unit last: the drill-down's way back up. */
-	lineage: UnitRef[];
-	counts: ProgressCounts;
-	trend: DailyDeclarations[];
-	children: (UnitRef & { counts: ProgressCounts })[];
-	cadence_months: number;
-	computed_at: string;
-};
 
 function ref(unit: OrgUnit): UnitRef {
 	return { code: unit.code, name: unit.name, level: unit.level };

@@ -11,9 +11,19 @@ export function managesWard(user: SessionUser, wardCode: string): boolean {
 	return user.role === 'ward_staff' && user.ward?.code === wardCode;
 }
 
-/** The ward's name and the nearest hotline up its tree. */
+/** How far `merged_into` is followed: a ward merged twice is as far as history goes. */
+const MERGE_HOPS = 4;
+
+/** The ward's name and the nearest hotline up its tree; for a ward merged into another,
+ * the ward that took it over (its people are that ward's now). */
 export async function wardContact(wardCode: string): Promise<WardContact | undefined> {
-	const lineage = await authenticator().directory.lineage(wardCode);
+	const directory = authenticator().directory;
+	let lineage = await directory.lineage(wardCode);
+	for (let hop = 0; hop < MERGE_HOPS; hop++) {
+		const successor = lineage[0]?.merged_into;
+		if (!successor) break;
+		lineage = await directory.lineage(successor);
+	}
 	const [ward] = lineage;
 	if (!ward) return undefined;
 	const hotline = lineage.find((unit) => unit.hotline)?.hotline;

@@ -14,9 +14,8 @@ import {
 	type MessageKey
 } from '$lib/domain';
 import { CLAIM_DESIGN, CLAIM_VIEWS } from '../../../../couch/design/documents';
-import { loadAccount } from '../auth/accounts';
 import type { HouseholdLocator } from '../auth/session-user';
-import { SignInThrottle, type ThrottleRule } from '../auth/throttle';
+import { FailureWindow, type ThrottleRule } from '../auth/throttle';
 import type { CouchClient } from '../couch/client';
 import { accountDocId, USERS_DATABASE } from '../couch/databases';
 import type { HouseholdQr, QrStore } from './qr-store';
@@ -42,6 +41,11 @@ export type ClaimOutcome = { ok: true; username: string; household: string } | C
 
 type MemberRow = { value: { relation?: string; birth_year?: string | null } };
 
+function secondsToWait(window: FailureWindow, key: string): number | null {
+	const wait = window.waitMs(key);
+	return wait > 0 ? Math.ceil(wait / 1000) : null;
+}
+
 /** One account per household and phone: the same phone claiming again gets the same one. */
 export function residentUsername(household: string, deviceId: string): string {
 	const digest = createHash('sha256').update(`${household}\n${deviceId}`).digest('hex');
@@ -58,8 +62,10 @@ export function isRightAnswer(answer: string, qr: HouseholdQr, headBirthYears: s
 }
 
 export class HouseholdClaims {
-	readonly #addresses: SignInThrottle;
-	readonly #answers: SignInThrottle;
+	/** Unknown or malformed tokens, per client address. */
+	readonly #addresses: FailureWindow;
+	/** Wrong answers, per token hash. */
+	readonly #answers: FailureWindow;
 
 	constructor(
 		readonly client: CouchClient,
@@ -67,31 +73,24 @@ export class HouseholdClaims {
 		readonly locate: HouseholdLocator,
 		now: () => number = Date.now
 	) {
-		// One window each: the throttle's username slot holds the token or the address.
-		this.#addresses = new SignInThrottle(
-			{ username: CLAIM_ADDRESS_RULE, address: CLAIM_ADDRESS_RULE },
-			now
-		);
-		this.#answers = new SignInThrottle(
-			{ username: CLAIM_ANSWER_RULE, address: CLAIM_ANSWER_RULE },
-			now
-		);
+		this.#addresses = new FailureWindow(CLAIM_ADDRESS_RULE, now);
+		this.#answers = new FailureWindow(CLAIM_ANSWER_RULE, now);
 	}
 
 	/** The household a token opens now, or why it opens none. */
 	async target(token: string, address: string): Promise<ClaimTarget | ClaimRefusal> {
-		const wait = this.#addresses.retryAfterSeconds(address, address);
+		const wait = secondsToWait(this.#addresses, address);
 		if (wait !== null) {
 			return { ok: false, status: 429, key: 'claim.throttled', retryAfterSeconds: wait };
 		}
 		if (!isQrToken(token)) {
-			this.#addresses.recordFailure(address, address);
+			this.#addresses.record(address);
 			return { ok: false, status: 400, key: 'claim.malformed' };
 		}
 		const tokenHash = await qrTokenHash(token);
 		const entry = await this.store.entryOf(tokenHash);
 		if (!entry) {
-			this.#addresses.recordFailure(address, address);
+			this.#addresses.record(address);
 			return { ok: false, status: 404, key: 'claim.unknown' };
 		}
 		const qr = await this.store.current(entry.household);
@@ -110,7 +109,7 @@ export class HouseholdClaims {
 		const target = await this.target(input.token, address);
 		if (!target.ok) return target;
 		const { qr } = target;
-		const wait = this.#answers.retryAfterSeconds(qr.token_hash, qr.token_hash);
+		const wait = secondsToWait(this.#answers, qr.token_hash);
 		if (wait !== null) {
 			return {
 				ok: false,
@@ -121,16 +120,16 @@ export class HouseholdClaims {
 			};
 		}
 		if (!isRightAnswer(input.answer, qr, await this.#headBirthYears(qr))) {
-			this.#answers.recordFailure(qr.token_hash, qr.token_hash);
+			this.#answers.record(qr.token_hash);
 			return {
 				ok: false,
 				status: 403,
 				key: 'claim.wrong_answer',
 				ward: qr.ward,
-				triesLeft: Math.max(0, CLAIM_ANSWER_RULE.limit - this.#answers.failures(qr.token_hash))
+				triesLeft: Math.max(0, CLAIM_ANSWER_RULE.limit - this.#answers.count(qr.token_hash))
 			};
 		}
-		this.#answers.recordSuccess(qr.token_hash);
+		this.#answers.clear(qr.token_hash);
 		const username = residentUsername(qr.household, input.deviceId);
 		if (!(await this.store.addPhone(qr.household, username))) {
 			return { ok: false, status: 403, key: 'claim.too_many_phones', ward: qr.ward };
@@ -152,17 +151,17 @@ export class HouseholdClaims {
 	/** Creates the phone's account, or re-enables it: a right answer on a live token is a new
 	 * authorisation even after ward staff revoked the phone's previous one. */
 	async #saveResident(username: string, qr: HouseholdQr): Promise<void> {
-		const existing = await this.client.getDoc<{ _rev: string }>(
+		const existing = await this.client.getDoc<{ _rev: string; display_name?: string }>(
 			USERS_DATABASE,
 			accountDocId(username)
 		);
-		const known = await loadAccount(this.client, username);
 		await this.client.json(`${USERS_DATABASE}/${encodeURIComponent(accountDocId(username))}`, {
 			method: 'PUT',
 			body: {
 				...(existing ? { _rev: existing._rev } : {}),
+				type: 'user',
 				username,
-				display_name: known?.display_name ?? 'Hộ gia đình',
+				display_name: existing?.display_name ?? 'Hộ gia đình',
 				role: 'resident',
 				org_units: [qr.ward],
 				household: qr.household,

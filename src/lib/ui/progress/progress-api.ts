@@ -1,45 +1,11 @@
 // The supervisor screens' requests: one unit's progress, a group's households, a unit's
 // devices. The dashboard needs the network; an answer that does not come says "offline".
 
-import type { DailyDeclarations, OrgLevel, ProgressCounts } from '$lib/domain';
+import type { DeviceReport, HouseholdProgress, UnitProgress } from '$lib/domain';
 
-export type UnitRef = { code: string; name: string; level: OrgLevel };
-export type UnitRow = UnitRef & { counts: ProgressCounts };
+export type { HouseholdProgress, UnitProgress, UnitRow } from '$lib/domain';
 
-export type UnitProgress = {
-	unit: UnitRef;
-	lineage: UnitRef[];
-	counts: ProgressCounts;
-	trend: DailyDeclarations[];
-	children: UnitRow[];
-	cadence_months: number;
-	computed_at: string;
-};
-
-export type HouseholdProgress = {
-	household: string;
-	house_number: string;
-	street: string;
-	head_name: string;
-	persons: number;
-	declared: number;
-	up_to_date: number;
-	overdue: number;
-	last_declared_at: string | null;
-};
-
-export type DeviceRow = {
-	ward: string;
-	user: string;
-	device_id: string;
-	app_version: string;
-	reported_at: string | null;
-	last_push_at: string | null;
-	waiting: number;
-	last_error: string | null;
-	is_stale: boolean;
-	has_waiting: boolean;
-};
+export type DeviceRow = DeviceReport & { is_stale: boolean; has_waiting: boolean };
 
 export type UnitDevices = {
 	stale_hours: number;

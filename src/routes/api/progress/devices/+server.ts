@@ -2,13 +2,13 @@
 // not reported for `hours` (24 by default) or still has records waiting to be sent.
 
 import { json, type RequestHandler } from '@sveltejs/kit';
-import { RESIDENT_USERNAME } from '$lib/domain';
+import { RESIDENT_USERNAME, type DeviceReport } from '$lib/domain';
 import { couch } from '$lib/server/config';
 import { withSignedIn } from '$lib/server/endpoint';
 import { refusal } from '$lib/server/http';
 import { homeUnitOf, watchesUnit } from '$lib/server/progress/access';
 import { collaboratorsOf } from '$lib/server/progress/collaborators';
-import { wardDevices, type DeviceReport } from '$lib/server/progress/devices';
+import { wardDevices } from '$lib/server/progress/devices';
 import { orgTree } from '$lib/server/progress/org-tree';
 import { mapLimited } from '$lib/server/gateway/placement';
 
