@@ -96,8 +96,9 @@ function withEdits<F extends string, T extends { edits?: FieldEditOf<F>[] }>(
 		by: db.username,
 		at
 	});
-	const record = { ...next, edits };
-	if (edits.length === 0) delete record.edits;
+	const record: T = { ...next };
+	if (edits.length > 0) record.edits = edits;
+	else delete record.edits;
 	return record;
 }
 
