@@ -106,7 +106,8 @@ async function oneRound(stack: Stack, device: DeviceSide, measures: Measure[]): 
 async function main(): Promise<void> {
 	console.log(`Seeding ${HOUSEHOLDS} households and starting the app server…`);
 	const seeding = performance.now();
-	const stack = await startStack({ households: HOUSEHOLDS });
+	// No progress pre-warm: it would read the ward's views while the pulls are timed.
+	const stack = await startStack({ households: HOUSEHOLDS, appEnv: { PROGRESS_WARM: '0' } });
 	let device: DeviceSide | undefined;
 	try {
 		device = await loadDeviceSide();

@@ -9,31 +9,36 @@ export function median(values: readonly number[]): number {
 
 export type Measure = { label: string; docs: number; seconds: number[] };
 
+/** Seconds with three decimals under one second, two above. */
+export function formatSeconds(value: number): string {
+	return value < 1 ? value.toFixed(3) : value.toFixed(2);
+}
+
 function pad(text: string, width: number, isRight = false): string {
 	return isRight ? text.padStart(width) : text.padEnd(width);
 }
 
-/** One line a measure: median time, docs/s and the ratio to the baseline's median. */
-export function table(baseline: Measure, measures: readonly Measure[]): string {
+/** One line a measure: median time, docs/s (or `unit`/s) and the ratio to the baseline's median. */
+export function table(baseline: Measure, measures: readonly Measure[], unit = 'docs'): string {
 	const floor = median(baseline.seconds);
 	const width = Math.max(...measures.map((measure) => measure.label.length));
 	const header =
 		pad('', width) +
-		pad('docs', 8, true) +
+		pad(unit, 10, true) +
 		pad('median s', 10, true) +
-		pad('docs/s', 9, true) +
+		pad(`${unit}/s`, 12, true) +
 		pad('× floor', 9, true) +
 		'   runs (s)';
 	const lines = measures.map((measure) => {
 		const seconds = median(measure.seconds);
 		return (
 			pad(measure.label, width) +
-			pad(String(measure.docs), 8, true) +
-			pad(seconds.toFixed(2), 10, true) +
-			pad(String(Math.round(measure.docs / seconds)), 9, true) +
+			pad(String(measure.docs), 10, true) +
+			pad(formatSeconds(seconds), 10, true) +
+			pad(String(Math.round(measure.docs / seconds)), 12, true) +
 			pad((seconds / floor).toFixed(2), 9, true) +
 			'   ' +
-			measure.seconds.map((value) => value.toFixed(2)).join(', ')
+			measure.seconds.map(formatSeconds).join(', ')
 		);
 	});
 	return [header, ...lines].join('\n');

@@ -2,10 +2,16 @@
 // `/db/<name>/` with a trailing slash, which routing would redirect), and each request leaves
 // one structured log line.
 
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { knownCaller } from '$lib/server/auth/caller';
 import { handleGateway, isGatewayPath } from '$lib/server/gateway';
 import { loggablePath, logEvent, queryNames } from '$lib/server/log';
+import { startProgressWarming } from '$lib/server/progress';
+
+/** Started, not awaited: the server answers at once while the progress cache fills. */
+export const init: ServerInit = () => {
+	startProgressWarming();
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();

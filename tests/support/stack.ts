@@ -1,6 +1,7 @@
 // The whole server side for integration and end-to-end tests: an in-memory embedded CouchDB
-// with the demo ward provisioned (and seeded), and the built app server in front of it, both
-// on free ports of 127.0.0.1 and both stopped by `stop()`.
+// (or, for benchmarks, one on disk that outlives the run) with the demo ward provisioned (and
+// seeded), and the built app server in front of it, both on free ports of 127.0.0.1 and both
+// stopped by `stop()`.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,7 +22,8 @@ export type Stack = {
 	couchPassword: string;
 	appUrl: string;
 	stop(): Promise<void>;
-	restartApp(): Promise<void>;
+	/** A fresh app server process (nothing cached), with `env` added for this start only. */
+	restartApp(env?: Record<string, string>): Promise<void>;
 	/** Everything the app server printed since the stack started (its structured log). */
 	appLog(): string;
 };
@@ -31,6 +33,11 @@ export type StackOptions = {
 	seed?: boolean;
 	/** Seed this many households instead of the full demo: faster for most tests. */
 	households?: number;
+	/** Keep the databases on disk here and leave them after `stop()`, so a benchmark can reuse
+	 * what it seeded; by default they live in memory and vanish at `stop()`. */
+	dataDir?: string;
+	/** Added to the app server's environment. */
+	appEnv?: Record<string, string>;
 };
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -101,7 +108,8 @@ function stopApp(app: AppProcess | undefined): Promise<void> {
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	if (!existsSync(APP_ENTRY)) throw new Error('build/ is missing: run `npm run build` first');
-	const dataDir = mkdtempSync(join(tmpdir(), 'hssk-stack-'));
+	const isKept = options.dataDir !== undefined;
+	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hssk-stack-'));
 	let couch: EmbeddedCouch | undefined;
 	let app: AppProcess | undefined;
 	let log = '';
@@ -116,13 +124,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		process.off('exit', killOnExit);
 		await stopApp(app);
 		await couch?.stop();
-		rmSync(dataDir, { recursive: true, force: true });
+		if (!isKept) rmSync(dataDir, { recursive: true, force: true });
 	};
 
 	try {
 		couch = await startEmbeddedCouch({
 			dataDir,
-			inMemory: true,
+			inMemory: !isKept,
 			user: 'admin',
 			password: randomBytes(18).toString('base64url')
 		});
@@ -140,7 +148,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			COUCHDB_USER: couch.user,
 			COUCHDB_PASSWORD: couch.password,
 			NODE_ENV: 'test',
-			BODY_SIZE_LIMIT: '10M'
+			BODY_SIZE_LIMIT: '10M',
+			...options.appEnv
 		};
 		app = startApp(port, env, record);
 		await waitUntilHealthy(appUrl, app);
@@ -153,9 +162,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			appUrl,
 			stop,
 			appLog: () => log,
-			async restartApp() {
+			async restartApp(extra = {}) {
 				await stopApp(app);
-				app = startApp(port, env, record);
+				app = startApp(port, { ...env, ...extra }, record);
 				await waitUntilHealthy(appUrl, app);
 			}
 		};

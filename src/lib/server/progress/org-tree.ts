@@ -42,6 +42,11 @@ export class OrgTree {
 		return unit.path.map((step) => this.unit(step)).filter((step): step is OrgUnit => !!step);
 	}
 
+	/** Every ward in the tree. */
+	wards(): OrgUnit[] {
+		return [...this.#byCode.values()].filter((unit) => unit.level === 'ward');
+	}
+
 	/** The wards at or below a unit. */
 	wardsUnder(code: string): OrgUnit[] {
 		const unit = this.unit(code);

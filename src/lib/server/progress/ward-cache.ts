@@ -1,67 +1,93 @@
-// Each ward's progress is computed from its views once, then served from memory until the
-// ward database changes (its update_seq), the day turns, or it gets old; and even a busy
-// ward is read at most once every MIN_RECOMPUTE_MS. A city view sums these, so it costs one
-// small request per ward (the update_seq) on a warm cache.
+// Each ward's reading of its views is kept in memory and checked against the ward database's
+// update_seq at most once every MIN_RECOMPUTE_MS; when the ward has changed, only the views
+// fed by the changed records are read again (a device's status report feeds none). The
+// numbers themselves are computed from the reading at every request, so they follow the clock
+// (people turning overdue, the day turning) without reading CouchDB. A city view sums these,
+// so on a warm cache it costs one small request per ward (the update_seq) at most.
 
-import { vietnamDay, wardDatabaseName } from '$lib/domain';
 import type { CouchClient } from '../couch/client';
-import { readWardProgress, type WardProgress } from './ward-progress';
+import { evaluateWard, type WardProgress } from './ward-progress';
+import { readWard, refreshWard, type WardReading } from './ward-reading';
 
 /** A busy ward changes every second: numbers a few seconds old are fine for a dashboard. */
 export const MIN_RECOMPUTE_MS = 10_000;
-/** People turn overdue with time alone, not only with new documents. */
-export const MAX_AGE_MS = 10 * 60_000;
 /** Wards read at once when a cold city view fans out. */
 export const WARDS_AT_ONCE = 4;
 
 type Entry = {
-	seq: string;
-	day: string;
-	cadence: number;
-	at: number;
-	progress: Promise<WardProgress>;
+	/** When the ward was last checked against its update_seq. */
+	checkedAt: number;
+	/** A write through this process: check at the next read whatever the time. */
+	isStale: boolean;
+	/** The newest reading, or the read or check under way. */
+	reading: Promise<WardReading>;
 };
 
 export class WardProgressCache {
 	readonly #entries = new Map<string, Entry>();
+	#usedAt: number;
 
 	constructor(
 		readonly client: CouchClient,
 		readonly clock: () => Date = () => new Date()
-	) {}
-
-	async #seqOf(ward: string): Promise<string> {
-		const info = await this.client.json<{ update_seq: unknown }>(wardDatabaseName(ward));
-		return JSON.stringify(info.update_seq);
+	) {
+		this.#usedAt = clock().getTime();
 	}
 
+	/** The ward's progress now, for a supervisor's request. */
 	async get(ward: string, cadenceMonths: number): Promise<WardProgress> {
-		const now = this.clock();
-		const entry = this.#entries.get(ward);
-		const age = entry ? now.getTime() - entry.at : Infinity;
-		if (entry && entry.cadence === cadenceMonths && age < MIN_RECOMPUTE_MS) return entry.progress;
-		const seq = await this.#seqOf(ward);
-		const day = vietnamDay(now);
-		if (
-			entry &&
-			entry.seq === seq &&
-			entry.day === day &&
-			entry.cadence === cadenceMonths &&
-			age < MAX_AGE_MS
-		) {
-			return entry.progress;
-		}
-		const progress = readWardProgress(this.client, ward, cadenceMonths, now);
-		this.#entries.set(ward, { seq, day, cadence: cadenceMonths, at: now.getTime(), progress });
-		// A failed read must not be served again.
-		progress.catch(() => {
-			if (this.#entries.get(ward)?.progress === progress) this.#entries.delete(ward);
-		});
-		return progress;
+		this.#usedAt = this.clock().getTime();
+		const reading = await this.reading(ward);
+		return evaluateWard(reading, cadenceMonths, this.clock());
 	}
 
-	/** Forgets a ward, so the next view reads it afresh (after a write the caller made). */
+	/** The ward's reading, checked against the database if the last check is older than
+	 * `maxAgeMs`. Concurrent callers share one read. */
+	reading(ward: string, maxAgeMs: number = MIN_RECOMPUTE_MS): Promise<WardReading> {
+		const now = this.clock().getTime();
+		const entry = this.#entries.get(ward);
+		if (!entry) {
+			const reading = readWard(this.client, ward);
+			this.#entries.set(ward, { checkedAt: now, isStale: false, reading });
+			// A failed first read must not be served again.
+			reading.catch(() => {
+				if (this.#entries.get(ward)?.reading === reading) this.#entries.delete(ward);
+			});
+			return reading;
+		}
+		if (!entry.isStale && now - entry.checkedAt < maxAgeMs) return entry.reading;
+		const previous = entry.reading;
+		const reading = previous.then((last) => refreshWard(this.client, last));
+		this.#entries.set(ward, { checkedAt: now, isStale: false, reading });
+		// A failed check keeps the last good reading, to be checked again at the next read.
+		reading.catch(() => {
+			const isCurrent = () => this.#entries.get(ward)?.reading === reading;
+			previous.then(
+				() => {
+					if (isCurrent())
+						this.#entries.set(ward, { checkedAt: now, isStale: true, reading: previous });
+				},
+				() => {
+					if (isCurrent()) this.#entries.delete(ward);
+				}
+			);
+		});
+		return reading;
+	}
+
+	/** The ward changed through this process: the next read checks it at once. */
 	forget(ward: string): void {
-		this.#entries.delete(ward);
+		const entry = this.#entries.get(ward);
+		if (entry) entry.isStale = true;
+	}
+
+	/** The wards held, for keeping them warm. */
+	wards(): string[] {
+		return [...this.#entries.keys()];
+	}
+
+	/** When a supervisor's request last asked for a ward (or when the cache was made). */
+	get usedAt(): number {
+		return this.#usedAt;
 	}
 }

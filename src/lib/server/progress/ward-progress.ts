@@ -1,21 +1,16 @@
-// One ward's progress, per neighbourhood group, read from the ward database's views (counts
-// and one row per declaration, never a document). PouchDB Server reduces at query time, so
-// the latest declaration of each person is kept here from the map rows rather than asked of
-// the view's reduce; the result is the same on CouchDB.
+// One ward's progress per neighbourhood group at a given moment, computed from its reading
+// (ward-reading.ts) without touching CouchDB: who is up to date moves with the clock alone,
+// so the same reading serves every later moment until the ward changes.
 
 import {
 	emptyCounts,
 	isUpToDate,
 	lastDays,
 	TREND_DAYS,
-	vietnamDay,
-	wardDatabaseName,
-	type Channel,
 	type DailyDeclarations,
 	type ProgressCounts
 } from '$lib/domain';
-import { PROGRESS_DESIGN, PROGRESS_VIEWS } from '../../../../couch/design/documents';
-import type { CouchClient } from '../couch/client';
+import type { WardReading } from './ward-reading';
 
 export type WardProgress = {
 	ward: string;
@@ -27,98 +22,77 @@ export type WardProgress = {
 	groupTrends: Map<string, DailyDeclarations[]>;
 };
 
-type CountRow = { key: string; value: number };
-type DeclarationRow = { key: [string, string, string]; value: [string, number, string] };
-
-function viewPath(ward: string, view: string): string {
-	return `${wardDatabaseName(ward)}/_design/${PROGRESS_DESIGN}/_view/${view}`;
-}
-
-function isChannel(value: string): value is Channel {
-	return value === 'qr' || value === 'door_to_door';
-}
-
-type Latest = { at: string; isCloseWatch: boolean; channel: string; household: string };
-
-export async function readWardProgress(
-	client: CouchClient,
-	ward: string,
+/**
+ * How many of the ascending instants are still up to date at `now`. The latest moment a
+ * declaration stays valid (`addMonths`) never goes back as the declaration gets later, so
+ * those up to date are the tail of the list: a binary search finds where it starts.
+ */
+export function countUpToDate(
+	instants: Float64Array,
 	cadenceMonths: number,
+	isCloseWatch: boolean,
 	now: Date
-): Promise<WardProgress> {
-	const [households, persons, declarations] = await Promise.all([
-		client.json<{ rows: CountRow[] }>(viewPath(ward, PROGRESS_VIEWS.households), {
-			query: { group: true }
-		}),
-		client.json<{ rows: CountRow[] }>(viewPath(ward, PROGRESS_VIEWS.persons), {
-			query: { group: true }
-		}),
-		client.json<{ rows: DeclarationRow[] }>(viewPath(ward, PROGRESS_VIEWS.latestDeclaration), {
-			query: { reduce: false }
-		})
-	]);
+): number {
+	let low = 0;
+	let high = instants.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		const at = new Date(instants[middle]).toISOString();
+		if (isUpToDate(at, cadenceMonths, isCloseWatch, now)) high = middle;
+		else low = middle + 1;
+	}
+	return instants.length - low;
+}
+
+export function evaluateWard(reading: WardReading, cadenceMonths: number, now: Date): WardProgress {
 	const groups = new Map<string, ProgressCounts>();
 	const countsOf = (group: string) => {
 		let counts = groups.get(group);
 		if (!counts) groups.set(group, (counts = emptyCounts()));
 		return counts;
 	};
-	for (const row of households.rows) countsOf(row.key).households = row.value;
-	for (const row of persons.rows) countsOf(row.key).persons = row.value;
+	for (const [group, households] of reading.households) countsOf(group).households = households;
+	for (const [group, persons] of reading.persons) countsOf(group).persons = persons;
 
 	const days = lastDays(now, TREND_DAYS);
-	const week = new Set(days.slice(-7));
-	const month = new Set(days);
-	const groupTrends = new Map<string, Map<string, DailyDeclarations>>();
-	const latestByGroup = new Map<string, Map<string, Latest>>();
-	for (const { key, value } of declarations.rows) {
-		const [group, household, person] = key;
-		const [at, closeWatch, channel] = value;
-		const day = vietnamDay(new Date(at));
-		if (isChannel(channel) && month.has(day)) {
-			const counts = countsOf(group);
-			counts.last_30_days[channel] += 1;
-			if (week.has(day)) counts.last_7_days[channel] += 1;
-			let trend = groupTrends.get(group);
-			if (!trend) groupTrends.set(group, (trend = new Map()));
-			const daily = trend.get(day) ?? { day, qr: 0, door_to_door: 0 };
-			daily[channel] += 1;
-			trend.set(day, daily);
-		}
-		let latest = latestByGroup.get(group);
-		if (!latest) latestByGroup.set(group, (latest = new Map()));
-		const known = latest.get(person);
-		if (!known || at > known.at) {
-			latest.set(person, { at, isCloseWatch: closeWatch === 1, channel, household });
-		}
-	}
-	for (const [group, latest] of latestByGroup) {
+	const groupTrends = new Map<string, DailyDeclarations[]>();
+	for (const [group, declarations] of reading.declarations) {
 		const counts = countsOf(group);
-		const declaredHouseholds = new Set<string>();
-		for (const person of latest.values()) {
-			counts.persons_declared += 1;
-			declaredHouseholds.add(person.household);
-			if (isChannel(person.channel)) counts.declared_by_channel[person.channel] += 1;
-			if (isUpToDate(person.at, cadenceMonths, person.isCloseWatch, now)) counts.up_to_date += 1;
-			else counts.overdue += 1;
-		}
-		counts.households_declared = declaredHouseholds.size;
+		const trend = days.map((day) => ({
+			day,
+			qr: declarations.byDay.get(day)?.qr ?? 0,
+			door_to_door: declarations.byDay.get(day)?.door_to_door ?? 0
+		}));
+		groupTrends.set(group, trend);
+		trend.forEach((daily, index) => {
+			counts.last_30_days.qr += daily.qr;
+			counts.last_30_days.door_to_door += daily.door_to_door;
+			if (index >= trend.length - 7) {
+				counts.last_7_days.qr += daily.qr;
+				counts.last_7_days.door_to_door += daily.door_to_door;
+			}
+		});
+		counts.persons_declared = declarations.persons_declared;
+		counts.households_declared = declarations.households_declared;
+		counts.declared_by_channel = { ...declarations.declared_by_channel };
+		counts.up_to_date =
+			countUpToDate(declarations.latest.regular, cadenceMonths, false, now) +
+			countUpToDate(declarations.latest.closeWatch, cadenceMonths, true, now);
+		counts.overdue = counts.persons_declared - counts.up_to_date;
 	}
-	const fill = (byDay: Map<string, DailyDeclarations> | undefined) =>
-		days.map((day) => byDay?.get(day) ?? { day, qr: 0, door_to_door: 0 });
 	const trendsByGroup = new Map(
-		[...groups.keys()].map((group) => [group, fill(groupTrends.get(group))])
+		[...groups.keys()].map((group) => [
+			group,
+			groupTrends.get(group) ?? days.map((day) => ({ day, qr: 0, door_to_door: 0 }))
+		])
 	);
-	const wardTrend = days.map((day) => {
+	const wardTrend = days.map((day, index) => {
 		const total = { day, qr: 0, door_to_door: 0 };
 		for (const trend of groupTrends.values()) {
-			const daily = trend.get(day);
-			if (daily) {
-				total.qr += daily.qr;
-				total.door_to_door += daily.door_to_door;
-			}
+			total.qr += trend[index].qr;
+			total.door_to_door += trend[index].door_to_door;
 		}
 		return total;
 	});
-	return { ward, groups, trend: wardTrend, groupTrends: trendsByGroup };
+	return { ward: reading.ward, groups, trend: wardTrend, groupTrends: trendsByGroup };
 }
