@@ -77,6 +77,8 @@ export async function startEmbeddedCouch(options: EmbeddedCouchOptions): Promise
 	const require = createRequire(import.meta.url);
 	const bin = require.resolve('pouchdb-server/bin/pouchdb-server');
 	const args = [
+		'--require',
+		require.resolve('./embedded-views.cjs'),
 		// Without this, one malformed request can end the whole server.
 		'--unhandled-rejections=warn',
 		bin,
