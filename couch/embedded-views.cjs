@@ -5,6 +5,8 @@
 // group instead; this does the same with one context for all of PouchDB's map and reduce
 // calls, still apart from the server's own globals. Only that code is affected.
 'use strict';
+// A `--require` preload runs before any ES module loader: it has to be CommonJS.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const vm = require('node:vm');
 
 const MAPREDUCE_PREFIX = '(function() {"use strict";var createBuiltInError = ';
@@ -12,7 +14,11 @@ const runInNewContext = vm.runInNewContext;
 let shared = null;
 
 vm.runInNewContext = function (code, contextObject, options) {
-	if (typeof code === 'string' && contextObject === undefined && code.startsWith(MAPREDUCE_PREFIX)) {
+	if (
+		typeof code === 'string' &&
+		contextObject === undefined &&
+		code.startsWith(MAPREDUCE_PREFIX)
+	) {
 		shared = shared ?? vm.createContext({});
 		return vm.runInContext(code, shared, options);
 	}
