@@ -7,8 +7,8 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDeviceDatabase, type DeviceDatabase } from '../../src/lib/db/database';
-import { saveHousehold } from '../../src/lib/db/record-writes';
-import type { Household, SessionUser } from '../../src/lib/domain';
+import { confirmClash, saveHousehold } from '../../src/lib/db/record-writes';
+import { clashKeyOf, openClashes, type Household, type SessionUser } from '../../src/lib/domain';
 import { onlineSwitch, type OnlineSwitch } from '../../src/lib/sync/online';
 import { startWardSync, type WardSync } from '../../src/lib/sync/ward-sync';
 import { startStack, type Stack } from '../support/stack';
@@ -197,5 +197,37 @@ describe('two phones edit the same household offline', () => {
 			})
 		]);
 		expect((await copyInCouch(household.id))?.clashes).toEqual(merged.clashes);
+	});
+
+	it('lets ward staff confirm the replaced value offline, and the confirmation wins everywhere', async () => {
+		setOnline(collaborator, false);
+		setOnline(office, false);
+		const held = await copyOn(office, household.id);
+		const [clash] = openClashes(held.clashes);
+		expect(clash).toMatchObject({ field: 'head_name', lost: 'Trần Văn Tám' });
+		const confirmed = await confirmClash(
+			office.db,
+			{ collection: 'households', id: household.id, clash: clashKeyOf(clash) },
+			'lost'
+		);
+		expect(confirmed.ok).toBe(true);
+		// Meanwhile the collaborator, still holding the clash open, changes the phone number.
+		const phoneEdit = await saveHousehold(collaborator.db, {
+			...(await copyOn(collaborator, household.id)),
+			phone: '0987654321'
+		});
+		expect(phoneEdit.ok).toBe(true);
+
+		const merged = await syncBoth(collaborator, office, household.id);
+		expect(merged.head_name).toBe('Trần Văn Tám');
+		expect(merged.phone).toBe('0987654321');
+		expect(openClashes(merged.clashes)).toEqual([]);
+		expect(merged.clashes).toEqual([
+			expect.objectContaining({
+				field: 'head_name',
+				lost: 'Trần Văn Tám',
+				settled: expect.objectContaining({ choice: 'lost', by: 'ward-demo' })
+			})
+		]);
 	});
 });

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { HouseholdSchema } from '$lib/domain';
+import { FieldEditSchema, HOUSEHOLD_EDITABLE_FIELDS, HouseholdSchema } from '$lib/domain';
 import { openDeviceDatabase, type DeviceDatabase } from './database';
 import { saveHousehold, savePerson } from './record-writes';
 import {
@@ -30,6 +30,19 @@ const NEXT: CollectionDefinitions = {
 	}
 };
 
+/** The clashes of schema version 1: no `settled`. */
+const VERSION_1_CLASHES = z
+	.array(
+		z.object({
+			field: z.enum(HOUSEHOLD_EDITABLE_FIELDS),
+			kept: z.string().nullable(),
+			lost: z.string().nullable(),
+			kept_edit: FieldEditSchema,
+			lost_edit: FieldEditSchema
+		})
+	)
+	.max(10);
+
 let server: TestCouch;
 beforeAll(async () => {
 	server = await startTestCouch();
@@ -38,11 +51,11 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-async function syncHouseholdsOnce(db: DeviceDatabase): Promise<void> {
+async function syncHouseholdsOnce(db: DeviceDatabase, url = server.databaseUrl): Promise<void> {
 	const replication = replicateCollection({
 		db,
 		name: 'households',
-		url: server.databaseUrl,
+		url,
 		identifier: 'ward_26956',
 		fetch: server.fetch,
 		live: false,
@@ -162,12 +175,63 @@ describe('schema migration', () => {
 		await before.close();
 
 		const after = await open(COLLECTION_DEFINITIONS);
-		expect(after.rx.households.schema.version).toBe(1);
+		expect(after.rx.households.schema.version).toBe(
+			schemaVersionOf(COLLECTION_DEFINITIONS.households)
+		);
 		expect((await after.rx.households.findOne(saved.record.id).exec())?.toJSON()).toEqual(
 			saved.record
 		);
 		const edited = await saveHousehold(after, { ...saved.record, head_name: 'Lê Văn Tám' });
 		expect(edited.ok && edited.record.edits?.map((edit) => edit.field)).toEqual(['head_name']);
+		await after.close();
+	});
+
+	it('opens version 1, from before settled clashes, and sends its unsent records', async () => {
+		const storage = testStorage();
+		const previous = COLLECTION_DEFINITIONS.households;
+		const VERSION_1: CollectionDefinitions = {
+			...COLLECTION_DEFINITIONS,
+			households: {
+				...previous,
+				zod: HouseholdSchema.extend({ clashes: VERSION_1_CLASHES.optional() }),
+				steps: previous.steps.slice(0, 1)
+			}
+		};
+		const open = (definitions: CollectionDefinitions) =>
+			openDeviceDatabase({
+				username: 'ctv-demo',
+				deviceId: 'device-0001',
+				storage,
+				multiInstance: false,
+				definitions
+			});
+		const before = await open(VERSION_1);
+		expect(before.rx.households.schema.version).toBe(1);
+		const created = await saveHousehold(before, {
+			ward: '26956',
+			group: '26956-01',
+			address: { house_number: '9', street: 'Bình Lợi' },
+			head_name: 'Trần Thị Bảy'
+		});
+		if (!created.ok) throw new Error('household refused');
+		const edited = await saveHousehold(before, { ...created.record, phone: '0901234567' });
+		if (!edited.ok) throw new Error('edit refused');
+		await before.close();
+
+		const after = await open(COLLECTION_DEFINITIONS);
+		expect(after.rx.households.schema.version).toBe(2);
+		expect((await after.rx.households.findOne(created.record.id).exec())?.toJSON()).toEqual(
+			edited.record
+		);
+		// Its own database: the other tests leave documents of a made-up next version behind.
+		await server.couch.json('ward_26956_v1', { method: 'PUT' });
+		await syncHouseholdsOnce(after, server.databaseUrl.replace('/ward_26956/', '/ward_26956_v1/'));
+		const stored = await server.couch.getDoc<StoredDocument>('ward_26956_v1', created.record.id);
+		expect(stored).toMatchObject({ phone: '0901234567', head_name: 'Trần Thị Bảy' });
+		if (!stored) throw new Error('the household did not arrive');
+		const { _id, _rev, ...fields } = stored;
+		expect(HouseholdSchema.safeParse({ ...fields, id: _id }).error).toBeUndefined();
+		expect(_rev).toMatch(/^1-/);
 		await after.close();
 	});
 

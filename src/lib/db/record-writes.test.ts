@@ -2,7 +2,14 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDeviceDatabase, type DeviceDatabase } from './database';
-import { addDeclaration, saveHousehold, savePerson, type PersonDraft } from './record-writes';
+import { clashKeyOf, type Household } from '$lib/domain';
+import {
+	addDeclaration,
+	confirmClash,
+	saveHousehold,
+	savePerson,
+	type PersonDraft
+} from './record-writes';
 
 let db: DeviceDatabase;
 
@@ -198,5 +205,90 @@ describe('write helpers', () => {
 		expect((await db.rx.declarations.findOne(added.record.id).exec())?.toJSON()).toEqual(
 			added.record
 		);
+	});
+});
+
+describe('confirming a clash', () => {
+	const otherEdit = {
+		n: 1,
+		device_id: 'device-0002',
+		by: 'ctv-demo-2',
+		at: '2026-11-28T09:10:00+07:00'
+	};
+
+	/** A household whose head's name two phones changed at once, as the merge leaves it. */
+	async function clashedHousehold(): Promise<Household> {
+		const saved = await household();
+		const edited = await saveHousehold(db, { ...saved, head_name: 'Lê Văn Tâm' });
+		if (!edited.ok) throw new Error('edit refused');
+		const keptEdit = edited.record.edits![0];
+		const record: Household = {
+			...edited.record,
+			clashes: [
+				{
+					field: 'head_name',
+					kept: 'Lê Văn Tâm',
+					lost: 'Lê Văn Tám',
+					kept_edit: {
+						n: keptEdit.n,
+						device_id: keptEdit.device_id,
+						by: keptEdit.by,
+						at: keptEdit.at
+					},
+					lost_edit: otherEdit
+				}
+			]
+		};
+		await db.rx.households.upsert(record);
+		return record;
+	}
+
+	it('writes the chosen value above both edits, settles the clash and waits to be sent', async () => {
+		const record = await clashedHousehold();
+		const clash = clashKeyOf(record.clashes![0]);
+		const result = await confirmClash(
+			db,
+			{ collection: 'households', id: record.id, clash },
+			'lost'
+		);
+		expect(result.ok).toBe(true);
+		const stored = (await db.rx.households.findOne(record.id).exec())?.toJSON() as Household;
+		expect(stored.head_name).toBe('Lê Văn Tám');
+		expect(stored.stamp).toBeUndefined();
+		expect(stored.edits?.find((edit) => edit.field === 'head_name')).toMatchObject({
+			n: 2,
+			by: 'ctv-demo',
+			device_id: 'device-0001'
+		});
+		expect(stored.clashes?.[0].settled).toMatchObject({ choice: 'lost', n: 2 });
+	});
+
+	it('refuses a clash the record does not hold and changes nothing', async () => {
+		const record = await clashedHousehold();
+		const before = (await db.rx.households.findOne(record.id).exec())?.toJSON();
+		const result = await confirmClash(
+			db,
+			{ collection: 'households', id: record.id, clash: 'head_name|9|device-0009|x|y' },
+			'lost'
+		);
+		expect(result).toEqual({ ok: false, problems: [{ path: 'clashes', key: 'id.invalid' }] });
+		expect((await db.rx.households.findOne(record.id).exec())?.toJSON()).toEqual(before);
+	});
+
+	it('refuses a lost value that no longer passes the rules, and changes nothing', async () => {
+		const record = await clashedHousehold();
+		const invalid: Household = {
+			...record,
+			clashes: [{ ...record.clashes![0], field: 'phone', kept: null, lost: '12' }]
+		};
+		await db.rx.households.upsert(invalid);
+		const clash = clashKeyOf(invalid.clashes![0]);
+		const result = await confirmClash(
+			db,
+			{ collection: 'households', id: record.id, clash },
+			'lost'
+		);
+		expect(result.ok).toBe(false);
+		expect((await db.rx.households.findOne(record.id).exec())?.toJSON()).toEqual(invalid);
 	});
 });

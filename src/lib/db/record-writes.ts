@@ -6,13 +6,19 @@
 //   saveHousehold(db, draft)   → WriteResult<Household>    new or edited household
 //   savePerson(db, draft)      → WriteResult<Person>       ward and group come from the household
 //   addDeclaration(db, draft)  → WriteResult<Declaration>  insert only; placement from the person
+//   confirmClash(db, target, choice) → WriteResult<…>      ward staff settle a clash
 //
 // A refused draft writes nothing and returns every problem as a field path and a MessageKey.
 
+import type { RxDocument } from 'rxdb';
 import type { z } from 'zod';
 import {
 	checkDeclarationForPerson,
 	checkRecord,
+	clashKeyOf,
+	settleClash,
+	type ClashChoice,
+	type ClashOf,
 	editsAfterWrite,
 	HOUSEHOLD_EDITABLE_FIELDS,
 	newId,
@@ -190,5 +196,52 @@ export async function addDeclaration(
 	const pregnancy = checkDeclarationForPerson(result.record, person);
 	if (pregnancy) return refused('health.pregnant', pregnancy);
 	await db.rx.declarations.insert(result.record);
+	return result;
+}
+
+export type ClashTarget = { collection: 'households' | 'persons'; id: string; clash: string };
+
+/**
+ * Ward staff confirm one value of a clash (src/lib/domain/clash-settle.ts). The result is
+ * checked like any edit, because a value lost days ago may no longer pass today's rules; a
+ * person taking back an old household takes that household's group with it.
+ */
+export async function confirmClash(
+	db: DeviceDatabase,
+	target: ClashTarget,
+	choice: ClashChoice
+): Promise<WriteResult<Household | Person>> {
+	return target.collection === 'households'
+		? confirmIn(db, await db.rx.households.findOne(target.id).exec(), target.clash, choice)
+		: confirmIn(db, await db.rx.persons.findOne(target.id).exec(), target.clash, choice);
+}
+
+async function confirmIn<T extends Household | Person>(
+	db: DeviceDatabase,
+	existing: RxDocument<T> | null,
+	key: string,
+	choice: ClashChoice
+): Promise<WriteResult<T>> {
+	const previous = existing?.toJSON() as T | undefined;
+	const clashes: readonly ClashOf<string>[] = previous?.clashes ?? [];
+	const clash = clashes.find((held) => clashKeyOf(held) === key);
+	if (!existing || !previous || !clash) return refused('clashes', 'id.invalid');
+	const at = new Date().toISOString();
+	let next = settleClash<string, T>(previous, clash, choice, {
+		device_id: db.deviceId,
+		by: db.username,
+		at
+	});
+	if (next.type === 'person') {
+		const household = await db.rx.households.findOne(next.household).exec();
+		if (!household) return refused('household', 'id.invalid');
+		next = { ...next, ward: household.ward, group: household.group };
+	}
+	const result = checked<T>({ ...next, audit: auditFor(db, previous.audit, at), stamp: undefined });
+	if (!result.ok) return result;
+	if (result.record.type === 'household' && wardOfGroup(result.record.group) !== result.record.ward)
+		return refused('group', 'code.invalid');
+	const record = result.record;
+	await existing.incrementalModify(() => record);
 	return result;
 }

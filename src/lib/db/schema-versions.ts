@@ -39,6 +39,8 @@ export type CollectionDefinitions = Record<CollectionName, CollectionDefinition>
  * refuses a changed schema under the same version number.
  */
 const ADD_FIELD_EDITS: MigrationStep = (previous) => previous;
+/** Version 2: a clash may carry ward staff's `settled` confirmation; optional, as above. */
+const ADD_CLASH_SETTLEMENT: MigrationStep = (previous) => previous;
 
 /** `<ward>-<nn>` or `<ward>-<nnn>`. */
 const GROUP_MAX_LENGTH = 9;
@@ -49,13 +51,13 @@ const RECORD_ID_MAX_LENGTH = 100;
 export const COLLECTION_DEFINITIONS: CollectionDefinitions = {
 	households: {
 		zod: HouseholdSchema,
-		steps: [ADD_FIELD_EDITS],
+		steps: [ADD_FIELD_EDITS, ADD_CLASH_SETTLEMENT],
 		indexes: ['group'],
 		maxLengths: { group: GROUP_MAX_LENGTH }
 	},
 	persons: {
 		zod: PersonSchema,
-		steps: [ADD_FIELD_EDITS],
+		steps: [ADD_FIELD_EDITS, ADD_CLASH_SETTLEMENT],
 		indexes: ['household'],
 		maxLengths: { household: RECORD_ID_MAX_LENGTH }
 	},

@@ -34,10 +34,17 @@ export function fieldEditsSchema<F extends readonly [string, ...string[]]>(field
 		});
 }
 
+/** Which of a clash's two values ward staff confirmed, with the version their choice wrote. */
+export const ClashSettlementSchema = FieldEditSchema.extend({
+	choice: z.enum(['kept', 'lost'])
+});
+export type ClashSettlement = z.infer<typeof ClashSettlementSchema>;
+
 /**
  * Two devices changed the same field from the same state: `kept` is the value the record
  * holds (the higher version), `lost` the other, each with who changed it and when.
- * An absent value (a phone number taken out) is `null`.
+ * An absent value (a phone number taken out) is `null`. `settled` once ward staff confirmed
+ * one of them (src/lib/domain/clash-settle.ts).
  */
 export function clashesSchema<F extends readonly [string, ...string[]]>(fields: F) {
 	const value = z.string().max(CLASH_VALUE_MAX_LENGTH).nullable();
@@ -48,7 +55,8 @@ export function clashesSchema<F extends readonly [string, ...string[]]>(fields: 
 				kept: value,
 				lost: value,
 				kept_edit: FieldEditSchema,
-				lost_edit: FieldEditSchema
+				lost_edit: FieldEditSchema,
+				settled: ClashSettlementSchema.optional()
 			})
 		)
 		.max(MAX_CLASHES);
@@ -61,4 +69,5 @@ export type ClashOf<F extends string> = {
 	lost: string | null;
 	kept_edit: FieldEdit;
 	lost_edit: FieldEdit;
+	settled?: ClashSettlement;
 };

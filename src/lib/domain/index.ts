@@ -7,6 +7,7 @@ export * from './declaration';
 export * from './device-status';
 export * from './field-edits';
 export * from './record-merge';
+export * from './clash-settle';
 export * from './household';
 export * from './ids';
 export * from './messages';

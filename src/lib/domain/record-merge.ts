@@ -6,7 +6,13 @@
 // copy is called "device" and whichever "server", so every replica ends the same whatever the
 // order of syncs; the losing value of a true clash is kept in `clashes` for ward staff.
 
-import { MAX_CLASHES, type ClashOf, type FieldEdit, type FieldEditOf } from './field-edits';
+import {
+	MAX_CLASHES,
+	type ClashOf,
+	type ClashSettlement,
+	type FieldEdit,
+	type FieldEditOf
+} from './field-edits';
 
 /** The part of a household or person the merge reads and writes. */
 export type MergeableRecord<F extends string> = {
@@ -105,6 +111,18 @@ function clashValue(value: Value): string | null {
 	return value === undefined || value === null ? null : String(value);
 }
 
+/** Open before settled; two settlements of one clash (two staff at once) by their version. */
+function compareSettlements(
+	a: ClashSettlement | undefined,
+	b: ClashSettlement | undefined
+): number {
+	if (!a || !b) return a ? 1 : b ? -1 : 0;
+	return (
+		compareVersions({ edit: a, value: a.choice }, { edit: b, value: b.choice }) ||
+		compareStrings(a.choice, b.choice)
+	);
+}
+
 function clashKey<F extends string>(clash: ClashOf<F>): string {
 	return canonical([clash.field, clash.lost_edit, clash.lost]);
 }
@@ -115,12 +133,15 @@ function boundedClashes<F extends string>(clashes: ClashOf<F>[]): ClashOf<F>[] {
 	for (const clash of clashes) {
 		const key = clashKey(clash);
 		const held = byKey.get(key);
+		// Ward staff's confirmation of a clash outlives every copy that still holds it open.
 		const isLater =
 			!held ||
-			compareVersions(
-				{ edit: clash.kept_edit, value: clash.kept },
-				{ edit: held.kept_edit, value: held.kept }
-			) > 0;
+			compareSettlements(clash.settled, held.settled) > 0 ||
+			(compareSettlements(clash.settled, held.settled) === 0 &&
+				compareVersions(
+					{ edit: clash.kept_edit, value: clash.kept },
+					{ edit: held.kept_edit, value: held.kept }
+				) > 0);
 		if (isLater) byKey.set(key, clash);
 	}
 	return [...byKey.entries()]

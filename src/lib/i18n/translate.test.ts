@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UI } from './dictionary';
+import { CLASH_WORDS } from './words-clash';
 import { CORE_WORDS } from './words-core';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
 import { ORG_WORDS } from './words-org';
@@ -20,7 +21,8 @@ describe('interface dictionary', () => {
 			HOUSEHOLD_QR_WORDS,
 			PROGRESS_WORDS,
 			WARD_WORDS,
-			ORG_WORDS
+			ORG_WORDS,
+			CLASH_WORDS
 		];
 		const keys = tables.flatMap((table) => Object.keys(table));
 		expect(keys.length).toBe(Object.keys(UI).length);

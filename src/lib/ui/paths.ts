@@ -38,6 +38,8 @@ export const paths = {
 		`${resolve('/giam-sat')}?${new URLSearchParams({ 'don-vi': unit })}` as ResolvedPathname,
 	/** Ward staff manage their groups and collaborators. */
 	wardAdmin: (): ResolvedPathname => resolve('/quan-ly'),
+	/** Ward staff confirm clashing offline edits. */
+	clashes: (): ResolvedPathname => resolve('/thay-doi-trung'),
 	/** The administrator imports the org tree. */
 	orgUnits: (): ResolvedPathname => resolve('/quan-tri/don-vi'),
 	/** The collaborator's QR scanner. */
