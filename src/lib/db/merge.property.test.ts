@@ -3,12 +3,21 @@
 // edit started from, the conflict handler on a mismatch, then pull) and with the same
 // conflict handler the device database uses. After everyone syncs, every copy must be the
 // server's, and every edit must be in the record or kept as a clash, unless the device that
-// replaced it had seen it.
+// replaced it had seen it. Ward staff on any phone confirm clashes along the way; a clash
+// confirmed anywhere must end confirmed everywhere.
 
 import fc from 'fast-check';
 import type { WithDeleted } from 'rxdb';
 import { describe, expect, it } from 'vitest';
-import { editsAfterWrite, HOUSEHOLD_EDITABLE_FIELDS, type Household } from '$lib/domain';
+import {
+	clashKeyOf,
+	editsAfterWrite,
+	HOUSEHOLD_EDITABLE_FIELDS,
+	openClashes,
+	settleClash,
+	type ClashChoice,
+	type Household
+} from '$lib/domain';
 import { createConflictHandler, isSameEdit, isSameState } from './conflict-handler';
 
 type Doc = WithDeleted<Household>;
@@ -35,7 +44,11 @@ const start: Doc = {
 };
 
 type Client = { deviceId: string; fork: Doc; assumed: Doc };
-type Op = { kind: 'edit'; client: number; field: Field } | { kind: 'sync'; client: number };
+type Op =
+	| { kind: 'edit'; client: number; field: Field }
+	| { kind: 'sync'; client: number }
+	| { kind: 'settle'; client: number; choice: ClashChoice }
+	| { kind: 'sync_all' };
 
 function read(doc: Doc, field: Field): string | undefined {
 	if (field === 'address.street') return doc.address.street;
@@ -60,6 +73,7 @@ async function simulate(clientCount: number, ops: Op[]) {
 	}));
 	const made: { field: Field; value: string }[] = [];
 	const seen = new Set<string>();
+	const settled = new Set<string>();
 	let clock = 0;
 
 	function edit(client: Client, field: Field) {
@@ -84,6 +98,21 @@ async function simulate(clientCount: number, ops: Op[]) {
 		};
 		delete client.fork.stamp;
 		made.push({ field, value });
+	}
+
+	/** Ward staff on this device confirm the first open clash it holds, if any. */
+	function settle(client: Client, choice: ClashChoice) {
+		const [clash] = openClashes(client.fork.clashes);
+		if (!clash) return;
+		clock += 1;
+		const held = read(client.fork, clash.field as Field);
+		if (held !== undefined) seen.add(`${clash.field}=${held}`);
+		const at = new Date(Date.UTC(2026, 10, 28, 3, 0, clock)).toISOString();
+		const editor = { device_id: client.deviceId, by: 'ward-demo', at };
+		const next = settleClash(client.fork, clash, choice, editor);
+		client.fork = { ...next, audit: { ...next.audit, updated_at: at, device_id: client.deviceId } };
+		delete client.fork.stamp;
+		settled.add(clashKeyOf(clash));
 	}
 
 	async function sync(client: Client) {
@@ -115,30 +144,53 @@ async function simulate(clientCount: number, ops: Op[]) {
 	}
 
 	for (const op of ops) {
+		if (op.kind === 'sync_all') {
+			for (const client of clients) await sync(client);
+			continue;
+		}
 		const client = clients[op.client % clientCount];
 		if (op.kind === 'edit') edit(client, op.field);
+		else if (op.kind === 'settle') settle(client, op.choice);
 		else await sync(client);
 	}
 	for (let round = 0; round < 2; round += 1) {
 		for (const client of clients) await sync(client);
 	}
-	return { server: server.doc, clients, made, seen };
+	return { server: server.doc, clients, made, seen, settled };
 }
 
 function operations(clientCount: number) {
 	const client = fc.nat({ max: clientCount - 1 });
+	// Weighted so that clashes happen, reach other phones (everyone syncing now and then) and
+	// get confirmed there, while edits made before the confirmation are still on their way.
 	const op = fc.oneof(
-		fc.record({ kind: fc.constant('edit' as const), client, field: fc.constantFrom(...FIELDS) }),
-		fc.record({ kind: fc.constant('sync' as const), client })
+		{
+			weight: 4,
+			arbitrary: fc.record({
+				kind: fc.constant('edit' as const),
+				client,
+				field: fc.constantFrom(...FIELDS)
+			})
+		},
+		{ weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), client }) },
+		{ weight: 1, arbitrary: fc.record({ kind: fc.constant('sync_all' as const) }) },
+		{
+			weight: 3,
+			arbitrary: fc.record({
+				kind: fc.constant('settle' as const),
+				client,
+				choice: fc.constantFrom<ClashChoice>('kept', 'lost')
+			})
+		}
 	);
 	// At most 10 edits, so no clash is pushed out of the bounded list.
 	return fc
-		.array(op, { maxLength: 20 })
+		.array(op, { minLength: 12, maxLength: 30 })
 		.filter((ops) => ops.filter((o) => o.kind === 'edit').length <= 10);
 }
 
 async function checkConverges(clientCount: number, ops: Op[]) {
-	const { server, clients, made, seen } = await simulate(clientCount, ops);
+	const { server, clients, made, seen, settled } = await simulate(clientCount, ops);
 	for (const client of clients) expect(client.fork).toEqual(server);
 	for (const { field, value } of made) {
 		if (seen.has(`${field}=${value}`)) continue;
@@ -147,6 +199,11 @@ async function checkConverges(clientCount: number, ops: Op[]) {
 			(clash) => clash.field === field && clash.lost === value
 		);
 		expect(isPresent || isClash, `${field}=${value} is neither kept nor a clash`).toBe(true);
+	}
+	// A clash ward staff confirmed anywhere stays confirmed: no phone reopened it.
+	for (const key of settled) {
+		const clash = server.clashes?.find((held) => clashKeyOf(held) === key);
+		expect(clash?.settled, `the confirmed clash ${key} was reopened`).toBeDefined();
 	}
 }
 
