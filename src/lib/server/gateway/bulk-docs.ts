@@ -8,6 +8,7 @@ import { logEvent } from '../log';
 import { wardProgressCache } from '../progress';
 import { readJsonObject } from './body';
 import { upstream, type GatewayContext } from './context';
+import { mergeReplicatedBranches } from './branch-merge';
 import { currentStates } from './current-state';
 import { decideWrite, incomingId, type WriteDecision } from './write-rules';
 
@@ -59,6 +60,13 @@ export async function writeDocs(
 		});
 		// The dashboard of this process shows the write at once; others within their bound.
 		wardProgressCache().forget(context.scope.ward);
+		if (!isNewEdits) {
+			await mergeReplicatedBranches(
+				context,
+				accepted.map((decision) => decision.id),
+				now
+			);
+		}
 	}
 	// CouchDB answers a normal edit row by row; a replicated write may list only its errors.
 	const isPositional = isNewEdits || written.length === accepted.length;

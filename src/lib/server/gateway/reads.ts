@@ -98,21 +98,24 @@ export async function bulkGet(context: GatewayContext): Promise<Response> {
 					},
 					body: { docs: askable.map(({ id, rev }) => ({ id, ...(rev ? { rev } : {}) })) }
 				});
-	const byId = new Map<string, BulkGetAnswer['results'][number]['docs']>();
-	for (const result of answer.results) {
-		const docs = await mapLimited(result.docs, PLACEMENT_LOOKUPS_AT_ONCE, async (entry) => {
-			if (!('ok' in entry)) return entry;
-			const isShown = canRead(context.scope, await context.placements.ofDoc(entry.ok));
-			return isShown ? entry : missing(result.id, entry.ok._rev);
-		});
-		byId.set(result.id, [...(byId.get(result.id) ?? []), ...docs]);
-	}
+	// CouchDB answers one result per asked entry, in order: the same id asked at two revisions
+	// (a document with two branches) gets two results, each with its own revision.
+	const shown = await Promise.all(
+		answer.results.map((result) =>
+			mapLimited(result.docs, PLACEMENT_LOOKUPS_AT_ONCE, async (entry) => {
+				if (!('ok' in entry)) return entry;
+				const isShown = canRead(context.scope, await context.placements.ofDoc(entry.ok));
+				return isShown ? entry : missing(result.id, entry.ok._rev);
+			})
+		)
+	);
+	let next = 0;
 	const results = requests.map((request) => {
 		const id = typeof request?.id === 'string' ? request.id : '';
 		const rev = typeof request?.rev === 'string' ? request.rev : undefined;
-		const docs = byId.get(id);
-		// A repeated id gets its answers once: CouchDB returns one result per request entry.
-		byId.delete(id);
+		if (!isWardRecordId(request?.id)) return { id, docs: [missing(id, rev)] };
+		const index = next++;
+		const docs = answer.results[index]?.id === id ? shown[index] : undefined;
 		return { id, docs: docs ?? [missing(id, rev)] };
 	});
 	return json({ results });

@@ -81,7 +81,7 @@ function declarantProblemOf(scope: Scope, record: WardRecord): FieldProblem | nu
 	return null;
 }
 
-function stampOf(scope: Scope, now: Date): Stamp {
+export function stampOf(scope: Scope, now: Date): Stamp {
 	return {
 		by: scope.user,
 		at: now.toISOString(),
