@@ -3,6 +3,7 @@
 // feature; rule messages (validation) live in the domain's MESSAGES.
 
 import { CORE_WORDS } from './words-core';
+import { DURABLE_WORDS } from './words-durable';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
 import { ORG_WORDS } from './words-org';
 import { PROGRESS_WORDS } from './words-progress';
@@ -19,7 +20,8 @@ export const UI = {
 	...HOUSEHOLD_QR_WORDS,
 	...PROGRESS_WORDS,
 	...WARD_WORDS,
-	...ORG_WORDS
+	...ORG_WORDS,
+	...DURABLE_WORDS
 } as const;
 
 export type UiKey = keyof typeof UI;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UI } from './dictionary';
 import { CORE_WORDS } from './words-core';
+import { DURABLE_WORDS } from './words-durable';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
 import { ORG_WORDS } from './words-org';
 import { PROGRESS_WORDS } from './words-progress';
@@ -20,7 +21,8 @@ describe('interface dictionary', () => {
 			HOUSEHOLD_QR_WORDS,
 			PROGRESS_WORDS,
 			WARD_WORDS,
-			ORG_WORDS
+			ORG_WORDS,
+			DURABLE_WORDS
 		];
 		const keys = tables.flatMap((table) => Object.keys(table));
 		expect(keys.length).toBe(Object.keys(UI).length);
