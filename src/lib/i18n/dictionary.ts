@@ -4,6 +4,7 @@
 
 import { CLASH_WORDS } from './words-clash';
 import { CORE_WORDS } from './words-core';
+import { DURABLE_WORDS } from './words-durable';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
 import { ORG_WORDS } from './words-org';
 import { PROGRESS_WORDS } from './words-progress';
@@ -21,7 +22,8 @@ export const UI = {
 	...PROGRESS_WORDS,
 	...WARD_WORDS,
 	...ORG_WORDS,
-	...CLASH_WORDS
+	...CLASH_WORDS,
+	...DURABLE_WORDS
 } as const;
 
 export type UiKey = keyof typeof UI;

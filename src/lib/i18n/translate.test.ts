@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UI } from './dictionary';
 import { CLASH_WORDS } from './words-clash';
 import { CORE_WORDS } from './words-core';
+import { DURABLE_WORDS } from './words-durable';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
 import { ORG_WORDS } from './words-org';
 import { PROGRESS_WORDS } from './words-progress';
@@ -22,7 +23,8 @@ describe('interface dictionary', () => {
 			PROGRESS_WORDS,
 			WARD_WORDS,
 			ORG_WORDS,
-			CLASH_WORDS
+			CLASH_WORDS,
+			DURABLE_WORDS
 		];
 		const keys = tables.flatMap((table) => Object.keys(table));
 		expect(keys.length).toBe(Object.keys(UI).length);
