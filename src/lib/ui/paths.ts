@@ -38,6 +38,8 @@ export const paths = {
 		`${resolve('/giam-sat')}?${new URLSearchParams({ 'don-vi': unit })}` as ResolvedPathname,
 	/** Ward staff manage their groups and collaborators. */
 	wardAdmin: (): ResolvedPathname => resolve('/quan-ly'),
+	/** Ward staff import their ward's population registry extract. */
+	registryImport: (): ResolvedPathname => resolve('/quan-ly/dan-cu'),
 	/** The administrator imports the org tree. */
 	orgUnits: (): ResolvedPathname => resolve('/quan-tri/don-vi'),
 	/** The collaborator's QR scanner. */
