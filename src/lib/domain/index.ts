@@ -22,3 +22,4 @@ export * from './org-import-report';
 export * from './person-identity';
 export * from './record-alias';
 export * from './registry-import-report';
+export * from './review-item';

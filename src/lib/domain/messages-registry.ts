@@ -175,6 +175,10 @@ export const REGISTRY_MESSAGES = {
 		vi: 'Số CCCD {value} đã thuộc về {name} ở hộ khác: không ghi thành viên này',
 		en: 'Citizen ID {value} already belongs to {name} in another household: this member is not written'
 	},
+	'registry.review_decided': {
+		vi: 'Mục này đã được quyết định rồi',
+		en: 'This entry has been decided already'
+	},
 	'registry.conflict_invalid': {
 		vi: 'Không ghi được hồ sơ này: {reason}',
 		en: 'This record cannot be written: {reason}'

@@ -6,7 +6,7 @@
 
 import type { MessageParams } from './messages';
 import type { ImportProblem } from './org-import-report';
-import type { NearKind } from './person-identity';
+import type { ReviewKind } from './review-item';
 
 export type { ImportProblem } from './org-import-report';
 
@@ -58,7 +58,7 @@ export type RegistryReviewEntry = {
 	persons: [string, string];
 	names: [string, string];
 	birth_dates: [string, string];
-	kinds: NearKind[];
+	kinds: ReviewKind[];
 };
 
 export type RegistryCounts = {

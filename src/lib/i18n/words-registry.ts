@@ -76,6 +76,60 @@ export const REGISTRY_WORDS = {
 		en: 'day and month swapped'
 	},
 	'registry.near.year_only': { vi: 'chỉ có năm sinh', en: 'year of birth only' },
+	'registry.near.same_citizen_id': { vi: 'cùng số CCCD', en: 'the same citizen ID' },
+	'registry.near.same_name_birth': {
+		vi: 'cùng họ tên và ngày sinh',
+		en: 'the same name and birth date'
+	},
+	'review.title': { vi: 'Hồ sơ có thể trùng', en: 'Records that may be the same person' },
+	'review.link_plain': { vi: 'Hồ sơ có thể trùng', en: 'Possible duplicates' },
+	'review.intro': {
+		vi: 'Mỗi mục là hai hồ sơ có thể của cùng một người. Gộp lại: giữ một hồ sơ, mọi lần khai báo của cả hai được giữ dưới hồ sơ đó. Hoặc xác nhận là hai người khác nhau.',
+		en: 'Each entry is two records that may be the same person. Merge them: keep one record, and every declaration of both is kept under it. Or confirm they are two different people.'
+	},
+	'review.none': {
+		vi: 'Không còn hồ sơ nào cần xem lại.',
+		en: 'No records left to review.'
+	},
+	'review.count': { vi: '{count} mục cần xem lại', en: '{count} to review' },
+	'review.found.registry_import': {
+		vi: 'Tìm thấy khi nhập sổ hộ khẩu',
+		en: 'Found by the registry import'
+	},
+	'review.found.sync': { vi: 'Tìm thấy khi đồng bộ', en: 'Found at sync' },
+	'review.found_on': { vi: '{source}, {date}', en: '{source}, {date}' },
+	'review.alike': { vi: 'Giống nhau: {kinds}', en: 'Alike: {kinds}' },
+	'review.record': { vi: 'Hồ sơ {n}', en: 'Record {n}' },
+	'review.name': { vi: 'Họ tên', en: 'Name' },
+	'review.birth_date': { vi: 'Ngày sinh', en: 'Birth date' },
+	'review.citizen_id': { vi: 'CCCD', en: 'Citizen ID' },
+	'review.household': { vi: 'Hộ', en: 'Household' },
+	'review.group': { vi: 'Tổ', en: 'Group' },
+	'review.declarations': { vi: 'Số lần khai báo', en: 'Declarations' },
+	'review.none_given': { vi: '—', en: '—' },
+	'review.keep': { vi: 'Gộp, giữ hồ sơ {n}', en: 'Merge, keep record {n}' },
+	'review.keep_label': {
+		vi: 'Gộp hai hồ sơ, giữ hồ sơ {n} của {name}',
+		en: 'Merge the two records, keeping record {n} of {name}'
+	},
+	'review.apart': { vi: 'Hai người khác nhau', en: 'Two different people' },
+	'review.merge_confirm': {
+		vi: 'Gộp hai hồ sơ và giữ hồ sơ của {name}? Hồ sơ còn lại bị xóa, các lần khai báo của nó được chuyển sang.',
+		en: "Merge the two records and keep {name}'s? The other record is deleted, its declarations move over."
+	},
+	'review.merged': {
+		vi: 'Đã gộp: giữ hồ sơ của {name}, chuyển {count} lần khai báo.',
+		en: "Merged: {name}'s record kept, {count} declarations moved."
+	},
+	'review.kept_apart': {
+		vi: 'Đã ghi nhận: hai người khác nhau.',
+		en: 'Noted: two different people.'
+	},
+	'review.failed': { vi: 'Không thực hiện được: {reason}', en: 'Could not do it: {reason}' },
+	'review.offline': {
+		vi: 'Màn hình này cần có mạng.',
+		en: 'This screen needs the internet.'
+	},
 	'registry.new': { vi: 'mới', en: 'new' },
 	'registry.more': {
 		vi: '… và {count} dòng khác (số đếm ở trên là đầy đủ)',

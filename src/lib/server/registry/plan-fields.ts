@@ -17,7 +17,8 @@ import {
 } from '$lib/domain';
 import { REGISTRY_DEVICE } from './keys';
 
-export type Author = { user: string; at: string };
+/** Who writes and when; the device is the import's own unless said (a merge by ward staff). */
+export type Author = { user: string; at: string; device_id?: string };
 
 export type CouchDoc = { _id: string; _rev?: string } & Record<string, unknown>;
 
@@ -80,8 +81,8 @@ export function compareFields(
 
 export type Built = { ok: true; doc: CouchDoc } | { ok: false; reason: string };
 
-function stampOf(author: Author) {
-	return { by: author.user, at: author.at, device_id: REGISTRY_DEVICE };
+export function stampOf(author: Author) {
+	return { by: author.user, at: author.at, device_id: author.device_id ?? REGISTRY_DEVICE };
 }
 
 function asDoc(record: WardRecord, rev?: string): CouchDoc {
@@ -89,7 +90,7 @@ function asDoc(record: WardRecord, rev?: string): CouchDoc {
 	return { _id: id, ...(rev ? { _rev: rev } : {}), ...fields };
 }
 
-function checked(candidate: unknown, rev?: string): Built {
+export function checked(candidate: unknown, rev?: string): Built {
 	const result = checkRecord(candidate);
 	return result.ok
 		? { ok: true, doc: asDoc(result.record, rev) }
@@ -114,8 +115,8 @@ export function newRecord(fields: Record<string, unknown>, author: Author): Buil
 /** The stored record with the fields applied, a new version for each, audited and stamped. */
 export function updatedRecord(
 	stored: (Household | Person) & { _rev: string },
-	wanted: Partial<Record<RegistryField, string>>,
-	apply: readonly RegistryField[],
+	wanted: Partial<Record<string, string>>,
+	apply: readonly string[],
 	editable: readonly string[],
 	author: Author
 ): Built {
@@ -123,14 +124,15 @@ export function updatedRecord(
 	const previous: Household | Person = rest;
 	let next: Record<string, unknown> = { ...previous };
 	for (const field of apply) next = withValueAt(next, field, wanted[field] as string);
-	const editor = { device_id: REGISTRY_DEVICE, by: author.user, at: author.at };
+	const device_id = author.device_id ?? REGISTRY_DEVICE;
+	const editor = { device_id, by: author.user, at: author.at };
 	const edits = editsAfterWrite(editable, previous, next, previous.edits, editor);
 	if (edits.length > 0) next.edits = edits;
 	next.audit = {
 		...previous.audit,
 		updated_at: author.at,
 		updated_by: author.user,
-		device_id: REGISTRY_DEVICE
+		device_id
 	};
 	next.stamp = stampOf(author);
 	return checked(next, _rev);

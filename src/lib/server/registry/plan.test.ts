@@ -261,3 +261,37 @@ describe('planRegistryImport against records made in the field', () => {
 		expect(result.persons.map((doc) => doc.full_name)).toEqual(['Trần Thị Bình']);
 	});
 });
+
+describe('near matches', () => {
+	it('go to the review list once, from the file and from the ward', () => {
+		const household = fieldHousehold();
+		const typedInField = fieldPerson(household, {
+			full_name: 'Tran Thi Binh',
+			birth_date: '1982',
+			sex: 'female',
+			relation: 'spouse'
+		});
+		const ward = emptyWard();
+		ward.households.set(household.id, household);
+		ward.persons.set(typedInField.id, typedInField);
+		const text = FILE + 'HK2,2,7 Lê Lợi,,Lê Văn Cườn,2001-01-31,Nam,Con\n';
+		const result = plan(text, ward);
+		expect(result.reviewEntries.map((entry) => [entry.line, entry.names, entry.kinds])).toEqual([
+			[3, expect.arrayContaining(['Tran Thi Binh', 'Trần Thị Bình']), ['diacritics']],
+			[4, expect.arrayContaining(['Lê Văn Cường', 'Lê Văn Cườn']), ['name_typo']]
+		]);
+		expect(result.reviews[0]).toMatchObject({
+			type: 'review_item',
+			state: 'open',
+			source: 'registry_import',
+			found_by: 'ward-demo'
+		});
+		expect(result.counts.reviews_created).toBe(2);
+
+		const after = written(ward, result);
+		for (const doc of result.reviews) after.reviews.set(doc._id, { ...doc, _rev: '1-r' });
+		const again = plan(text, after, new Set(), LATER);
+		expect(again.reviews).toEqual([]);
+		expect([...again.households, ...again.persons, ...again.aliases]).toEqual([]);
+	});
+});

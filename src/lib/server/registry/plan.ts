@@ -31,6 +31,7 @@ import {
 } from './plan-fields';
 import { headOf, matchHouseholds, type HouseholdMatch } from './plan-households';
 import { PersonIndex, type PersonMatch } from './plan-persons';
+import { planReviews, type PlannedHousehold } from './plan-reviews';
 import type { WardRecords } from './ward-records';
 
 export type RegistryPlan = {
@@ -297,10 +298,12 @@ export function planRegistryImport(
 	const aliases = new Map([...stored.aliases.values()].map((alias) => [alias.from, alias.to]));
 	const households = matchHouseholds(ward, extract, stored, aliases, deleted);
 	const persons = new PersonIndex(stored, aliases, deleted);
+	const planned: PlannedHousehold[] = [];
 	for (const household of extract) {
 		const match = households.get(household);
 		const placed = match ? planHousehold(builder, household, match) : null;
 		if (!placed) continue;
+		const members: PlannedHousehold['members'] = [];
 		for (const member of household.members) {
 			const registryId = registryPersonId(ward, household.code, member);
 			const personMatch = persons.match(
@@ -308,9 +311,12 @@ export function planRegistryImport(
 				registryId,
 				match?.kind === 'new' ? null : placed.id
 			);
-			planMember(builder, household, placed, member, personMatch);
+			const id = planMember(builder, household, placed, member, personMatch);
+			if (id) members.push({ id, member });
 		}
+		planned.push({ household, id: placed.id, members });
 	}
+	planReviews(builder.plan, planned, persons, context);
 	builder.plan.created.sort((a, b) => a.line - b.line);
 	builder.plan.updated.sort((a, b) => a.line - b.line);
 	builder.plan.conflicts.sort((a, b) => a.line - b.line);
