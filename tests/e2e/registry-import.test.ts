@@ -1,7 +1,8 @@
 // Ward staff import a small registry extract in a real Chromium page, at a phone's width: a
 // file with a mistake is shown line by line and writes nothing; a good one is summarised
 // (with its near match), written on confirmation, and its near match is on the review list,
-// where merging keeps one record.
+// where merging keeps one record. Back in the field with no network, adding that person
+// again to another household is met with a warning and a link to the existing record.
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,5 +116,26 @@ describe('ward staff import the registry', () => {
 		const names = (await wardDocs(stack)).map((doc) => doc.full_name);
 		expect(names).toContain('Đỗ Minh Thư');
 		expect(names).not.toContain('Đỗ Minh Thu');
+	});
+
+	it('are told, offline, that a member they add is already on record', async () => {
+		await page.goto(`${stack.appUrl}/`);
+		await page.getByLabel('Tìm hộ').fill('15 Duong So 3');
+		await page.locator('a.household').first().waitFor({ timeout: 60_000 });
+		const other = (await wardDocs(stack)).find(
+			(doc) => doc.type === 'household' && doc.address?.street !== 'Đường Số 3'
+		);
+		if (!other) throw new Error('the demo should have another household');
+		await page.goto(`${stack.appUrl}/ho/${other._id.split(':')[1]}/thanh-vien/moi`);
+		await page.getByLabel('Họ và tên').waitFor();
+		await browser.context.setOffline(true);
+		await page.getByLabel('Họ và tên').fill('Do Van Khoa');
+		await page.getByLabel('Ngày sinh', { exact: false }).first().fill('12/3/1980');
+		const notice = page.getByTestId('duplicate-notice');
+		await notice.getByText('Người này có thể đã có trong hồ sơ').waitFor();
+		await notice.getByText('cùng họ tên và ngày sinh').waitFor();
+		await notice.getByRole('link', { name: 'Mở hồ sơ của Đỗ Văn Khoa' }).click();
+		await page.getByRole('heading', { name: 'Đỗ Văn Khoa' }).waitFor();
+		await browser.context.setOffline(false);
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	duplicateKinds,
 	identityKey,
 	isSameIdentity,
 	nearMatch,
@@ -80,5 +81,20 @@ describe('nearMatch', () => {
 	});
 	it('does not pile a typo on a date difference', () => {
 		expect(nearMatch(an, { full_name: 'Nguyễn Văn Anh', birth_date: '1980-12-03' })).toBeNull();
+	});
+});
+
+describe('duplicateKinds', () => {
+	it('finds the same citizen ID, and the same folded name and birth date', () => {
+		const a = { ...an, citizen_id: '079080000001' };
+		expect(duplicateKinds(a, { ...a, full_name: 'Trần Văn Bình' })).toEqual(['same_citizen_id']);
+		expect(duplicateKinds(an, { ...an, full_name: 'nguyen van an' })).toEqual(['same_name_birth']);
+		expect(duplicateKinds(a, { ...a })).toEqual(['same_citizen_id', 'same_name_birth']);
+	});
+	it('leaves two citizen IDs and other birth dates alone', () => {
+		expect(
+			duplicateKinds({ ...an, citizen_id: '079080000001' }, { ...an, citizen_id: '079080000002' })
+		).toEqual([]);
+		expect(duplicateKinds(an, { ...an, birth_date: '1980' })).toEqual([]);
 	});
 });

@@ -87,3 +87,19 @@ export function nearMatch(a: Identity, b: Identity): NearKind[] | null {
 	if (name === 'name_typo' && date !== 'same') return null;
 	return [name, date].filter((kind): kind is NearKind => kind !== 'same');
 }
+
+export type DuplicateKind = 'same_citizen_id' | 'same_name_birth';
+
+/**
+ * Why two records may be one person added twice: the same citizen ID, or the same folded
+ * name and birth date (what the field check looks for: a collaborator types without marks,
+ * so "Nguyen Van An" born 12/03/1980 is the "Nguyễn Văn An" the ward already has). Empty when
+ * neither, or when two different citizen IDs say they are two people.
+ */
+export function duplicateKinds(a: Identity, b: Identity): DuplicateKind[] {
+	if (a.citizen_id && b.citizen_id && a.citizen_id !== b.citizen_id) return [];
+	const kinds: DuplicateKind[] = [];
+	if (a.citizen_id && a.citizen_id === b.citizen_id) kinds.push('same_citizen_id');
+	if (identityKey(a) === identityKey(b)) kinds.push('same_name_birth');
+	return kinds;
+}

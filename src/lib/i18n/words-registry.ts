@@ -81,6 +81,15 @@ export const REGISTRY_WORDS = {
 		vi: 'cùng họ tên và ngày sinh',
 		en: 'the same name and birth date'
 	},
+	'duplicate.title': {
+		vi: 'Người này có thể đã có trong hồ sơ',
+		en: 'This person may be on record already'
+	},
+	'duplicate.open': { vi: 'Mở hồ sơ của {name}', en: "Open {name}'s record" },
+	'duplicate.still_save': {
+		vi: 'Nếu đúng là người khác, bạn vẫn có thể lưu.',
+		en: 'If this is someone else, you can still save.'
+	},
 	'review.title': { vi: 'Hồ sơ có thể trùng', en: 'Records that may be the same person' },
 	'review.link_plain': { vi: 'Hồ sơ có thể trùng', en: 'Possible duplicates' },
 	'review.intro': {
