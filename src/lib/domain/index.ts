@@ -23,3 +23,4 @@ export * from './person-identity';
 export * from './record-alias';
 export * from './registry-import-report';
 export * from './review-item';
+export * from './registry-link';

@@ -90,6 +90,29 @@ export const REGISTRY_WORDS = {
 		vi: 'Nếu đúng là người khác, bạn vẫn có thể lưu.',
 		en: 'If this is someone else, you can still save.'
 	},
+	'link.title': { vi: 'Liên thông cơ sở dữ liệu dân cư', en: 'Population registry link' },
+	'link.off': {
+		vi: 'Chưa bật liên thông cho phường này.',
+		en: 'The link is not on for this ward.'
+	},
+	'link.schedule': {
+		vi: 'Tự động cập nhật mỗi {minutes} phút.',
+		en: 'Updated automatically every {minutes} minutes.'
+	},
+	'link.never': { vi: 'Chưa chạy lần nào.', en: 'It has not run yet.' },
+	'link.last_run': {
+		vi: 'Lần chạy gần nhất: {time}',
+		en: 'Last run: {time}'
+	},
+	'link.status.ok': { vi: 'Thành công', en: 'Succeeded' },
+	'link.status.failed': { vi: 'Thất bại: {message}', en: 'Failed: {message}' },
+	'link.rows': { vi: 'Số dòng đọc: {count}', en: 'Rows read: {count}' },
+	'link.changes': {
+		vi: 'Tạo mới {created}, cập nhật {updated}, xung đột {conflicts}, cần xem lại {reviews}',
+		en: 'Created {created}, updated {updated}, conflicts {conflicts}, to review {reviews}'
+	},
+	'link.errors': { vi: 'Dòng lỗi (bỏ qua): {count}', en: 'Rows refused (skipped): {count}' },
+	'link.problem': { vi: 'Dòng {row}: {reason}', en: 'Row {row}: {reason}' },
 	'review.title': { vi: 'Hồ sơ có thể trùng', en: 'Records that may be the same person' },
 	'review.link_plain': { vi: 'Hồ sơ có thể trùng', en: 'Possible duplicates' },
 	'review.intro': {

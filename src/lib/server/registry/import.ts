@@ -75,7 +75,7 @@ function emptyReport(ward: string, dryRun: boolean): RegistryImportReport {
 }
 
 /** The ward's live groups, or null when the ward is not a live ward of the tree. */
-async function wardGroups(client: CouchClient, ward: string): Promise<Set<string> | null> {
+export async function wardGroups(client: CouchClient, ward: string): Promise<Set<string> | null> {
 	const tree = await loadOrgTree(client);
 	const unit = tree.unit(ward);
 	if (!unit || unit.level !== 'ward' || !isLiveUnit(unit)) return null;
