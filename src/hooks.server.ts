@@ -7,10 +7,13 @@ import { knownCaller } from '$lib/server/auth/caller';
 import { handleGateway, isGatewayPath } from '$lib/server/gateway';
 import { loggablePath, logEvent, queryNames } from '$lib/server/log';
 import { startProgressWarming } from '$lib/server/progress';
+import { startRegistryLink } from '$lib/server/registry/link';
 
-/** Started, not awaited: the server answers at once while the progress cache fills. */
+/** Started, not awaited: the server answers at once while the progress cache fills and the
+ * registry link (when configured) waits for its first round. */
 export const init: ServerInit = () => {
 	startProgressWarming();
+	startRegistryLink();
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

@@ -79,6 +79,7 @@ describe('compiled design documents', () => {
 			'_design/progress',
 			'_design/gateway',
 			'_design/claim',
+			'_design/identity',
 			'_design/tree',
 			'_design/accounts'
 		]);
@@ -89,11 +90,15 @@ describe('compiled design documents', () => {
 			'persons_by_group'
 		]);
 		expect(Object.keys(designs[2].views)).toEqual(['members_by_household']);
+		expect(Object.keys(designs[3].views)).toEqual([
+			'declarations_by_person',
+			'persons_by_identity'
+		]);
 	});
 
 	it('give the gateway its scope filter, and nothing else a filter', () => {
 		const filters = designs.map((design) => Object.keys(design.filters ?? {}));
-		expect(filters).toEqual([[], ['scope'], [], [], []]);
+		expect(filters).toEqual([[], ['scope'], [], [], [], []]);
 	});
 
 	it('hold only ES5 that CouchDB 3 and PouchDB both run', () => {

@@ -20,3 +20,8 @@ export * from './qr-token';
 export * from './progress';
 export * from './qr-sheets';
 export * from './org-import-report';
+export * from './person-identity';
+export * from './record-alias';
+export * from './registry-import-report';
+export * from './review-item';
+export * from './registry-link';

@@ -10,6 +10,7 @@ import { ORG_WORDS } from './words-org';
 import { PROGRESS_WORDS } from './words-progress';
 import { WARD_WORDS } from './words-ward';
 import { QR_SHEET_WORDS } from './words-qr-sheets';
+import { REGISTRY_WORDS } from './words-registry';
 import { RESIDENT_WORDS } from './words-resident';
 import { SCANNER_WORDS } from './words-scanner';
 
@@ -23,7 +24,8 @@ export const UI = {
 	...WARD_WORDS,
 	...ORG_WORDS,
 	...CLASH_WORDS,
-	...DURABLE_WORDS
+	...DURABLE_WORDS,
+	...REGISTRY_WORDS
 } as const;
 
 export type UiKey = keyof typeof UI;

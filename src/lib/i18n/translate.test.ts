@@ -8,6 +8,7 @@ import { ORG_WORDS } from './words-org';
 import { PROGRESS_WORDS } from './words-progress';
 import { WARD_WORDS } from './words-ward';
 import { QR_SHEET_WORDS } from './words-qr-sheets';
+import { REGISTRY_WORDS } from './words-registry';
 import { RESIDENT_WORDS } from './words-resident';
 import { SCANNER_WORDS } from './words-scanner';
 import { isLanguage, pickBilingual, translate } from './translate';
@@ -24,7 +25,8 @@ describe('interface dictionary', () => {
 			WARD_WORDS,
 			ORG_WORDS,
 			CLASH_WORDS,
-			DURABLE_WORDS
+			DURABLE_WORDS,
+			REGISTRY_WORDS
 		];
 		const keys = tables.flatMap((table) => Object.keys(table));
 		expect(keys.length).toBe(Object.keys(UI).length);

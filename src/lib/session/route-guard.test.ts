@@ -22,6 +22,8 @@ describe('route guard', () => {
 		expect(guardRedirect(at('/quan-ly'), { role: 'ward_staff' })).toBeNull();
 		expect(guardRedirect(at('/quan-ly'), { role: 'collaborator' })).toBe('/');
 		expect(guardRedirect(at('/quan-ly'), { role: 'city_supervisor' })).toBe('/giam-sat');
+		expect(guardRedirect(at('/quan-ly/dan-cu'), { role: 'ward_staff' })).toBeNull();
+		expect(guardRedirect(at('/quan-ly/dan-cu'), { role: 'collaborator' })).toBe('/');
 	});
 
 	it('keeps supervisors and admins on their own page', () => {
