@@ -11,6 +11,9 @@ export type GatewayContext = {
 	client: CouchClient;
 	scope: Scope;
 	placements: PlacementResolver;
+	/** Whether the caller may still be served: a longpoll asks before it answers, so an
+	 * account disabled while its device waits gets nothing more. */
+	isCallerSignedIn: () => Promise<boolean>;
 };
 
 /** A path inside the ward database, with the document id encoded as one segment. */

@@ -21,6 +21,8 @@ async function longpoll(
 		if (remaining <= 0) break;
 		const database = context.scope.database;
 		if (!(await waitForChange(context.client, database, lastSeq, remaining, signal))) break;
+		// Refused on its next request, the device hears of it then; until that, nothing more.
+		if (!(await context.isCallerSignedIn())) break;
 		const page = await scanChanges(context, query, lastSeq);
 		lastSeq = page.last_seq;
 		if (page.results.length > 0) return page;
