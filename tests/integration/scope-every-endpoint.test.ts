@@ -44,6 +44,7 @@ const SYSTEM_DATABASES: Record<string, string> = {
 	hssk_users: 'user:ward-demo',
 	hssk_org: 'org:26956',
 	hssk_qr: 'qr_household:x',
+	hssk_audit: 'audit:26956:2026-12-01T00:00:00.000Z:00000000',
 	_users: 'org.couchdb.user:admin',
 	_replicator: '_design/_replicator'
 };
@@ -245,6 +246,14 @@ const API_CASES: Record<string, ApiCase> = {
 		});
 		note('POST /api/claim', role, answer.status);
 		expectRefused({ ...role, outside: [...role.outside, world.a.h2] }, answer, 'POST /api/claim');
+	},
+	'GET /api/audit': async (role) => {
+		// Ward staff read their own ward's trail; administrators any unit's (ids, never content).
+		const unit = role.name === 'ward_staff' ? WARD_B : WARD_A;
+		const answer = await call(role, 'GET', `/api/audit?unit=${unit}`);
+		note('GET /api/audit', role, answer.status);
+		if (role.name === 'admin') return expectNothing(role, answer, 'GET /api/audit');
+		expectRefused(role, answer, `GET /api/audit?unit=${unit}`);
 	},
 	'GET /api/health': async (role) => {
 		const answer = await call(role, 'GET', '/api/health');

@@ -20,3 +20,4 @@ export * from './qr-token';
 export * from './progress';
 export * from './qr-sheets';
 export * from './org-import-report';
+export * from './audit';

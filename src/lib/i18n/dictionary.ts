@@ -2,6 +2,7 @@
 // is a type error and a test failure rather than a blank on someone's phone. One table a
 // feature; rule messages (validation) live in the domain's MESSAGES.
 
+import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
 import { CORE_WORDS } from './words-core';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
@@ -21,7 +22,8 @@ export const UI = {
 	...PROGRESS_WORDS,
 	...WARD_WORDS,
 	...ORG_WORDS,
-	...CLASH_WORDS
+	...CLASH_WORDS,
+	...AUDIT_WORDS
 } as const;
 
 export type UiKey = keyof typeof UI;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UI } from './dictionary';
+import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
 import { CORE_WORDS } from './words-core';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
@@ -22,7 +23,8 @@ describe('interface dictionary', () => {
 			PROGRESS_WORDS,
 			WARD_WORDS,
 			ORG_WORDS,
-			CLASH_WORDS
+			CLASH_WORDS,
+			AUDIT_WORDS
 		];
 		const keys = tables.flatMap((table) => Object.keys(table));
 		expect(keys.length).toBe(Object.keys(UI).length);

@@ -8,6 +8,7 @@ import { logEvent } from '../log';
 import { wardProgressCache } from '../progress';
 import { readJsonObject } from './body';
 import { upstream, type GatewayContext } from './context';
+import { auditRecords } from './audit-records';
 import { mergeReplicatedBranches } from './branch-merge';
 import { currentStates } from './current-state';
 import { decideWrite, incomingId, type WriteDecision } from './write-rules';
@@ -73,12 +74,14 @@ export async function writeDocs(
 	const errorsById = new Map(written.filter((row) => row.error).map((row) => [row.id, row]));
 	let next = 0;
 	const rows: WriteRow[] = [];
+	const stored: string[] = [];
 	for (const decision of decisions) {
 		if (!decision.ok) {
 			rows.push({ id: decision.id, error: 'forbidden', reason: decision.reason });
 			continue;
 		}
 		const row = isPositional ? written[next++] : errorsById.get(decision.id);
+		if (!row?.error) stored.push(decision.id);
 		if (!row) continue;
 		rows.push(
 			row.error
@@ -86,6 +89,13 @@ export async function writeDocs(
 				: { ok: true, id: decision.id, rev: row.rev ?? '' }
 		);
 	}
+	auditRecords(
+		context,
+		'records.written',
+		isNewEdits ? '_bulk_docs' : '_bulk_docs new_edits=false',
+		stored,
+		decisions.length > accepted.length ? `refused ${decisions.length - accepted.length}` : undefined
+	);
 	logEvent('info', 'records.written', {
 		user: context.scope.user,
 		device: context.scope.deviceId,

@@ -77,6 +77,17 @@ function contextFor(client: CouchClient, database: string, user: string, groups:
 		client,
 		scope,
 		placements: new PlacementResolver(client, database),
+		caller: {
+			user: {
+				username: user,
+				display_name: user,
+				role: 'collaborator',
+				org_units: groups,
+				ward: null,
+				groups: []
+			},
+			via: 'session'
+		},
 		isCallerSignedIn: () => Promise.resolve(true)
 	};
 	return context;

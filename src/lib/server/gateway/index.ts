@@ -113,6 +113,7 @@ export async function handleGateway(event: RequestEvent): Promise<Response> {
 			client,
 			scope,
 			placements: new PlacementResolver(client, scope.database),
+			caller,
 			isCallerSignedIn: () => authenticator().isStillSignedIn(caller)
 		};
 		return await dispatch(context, target.endpoint, event.request.method as Method);
