@@ -1,11 +1,17 @@
-// Brings a CouchDB (embedded or Apache) to the shape the app expects: the org and accounts
-// databases, one database per ward, all closed to everyone but the server admin, and the
+// Brings a CouchDB (embedded or Apache) to the shape the app expects: the org, accounts, QR
+// and audit databases, one database per ward, all closed to everyone but the server admin, and the
 // design documents. Safe to run on every start: it changes only what differs.
 
 import type { CouchClient } from '../src/lib/server/couch/client';
-import { ORG_DATABASE, QR_DATABASE, USERS_DATABASE } from '../src/lib/server/couch/databases';
+import {
+	AUDIT_DATABASE,
+	ORG_DATABASE,
+	QR_DATABASE,
+	USERS_DATABASE
+} from '../src/lib/server/couch/databases';
 import { WARD_CODE, wardDatabaseName } from '../src/lib/domain/ids';
 import {
+	auditDesignDocs,
 	orgDesignDocs,
 	PROGRESS_DESIGN,
 	usersDesignDocs,
@@ -13,13 +19,14 @@ import {
 } from './design/documents';
 import type { DesignDoc } from './design/compile';
 
-export { ORG_DATABASE, QR_DATABASE, USERS_DATABASE };
+export { AUDIT_DATABASE, ORG_DATABASE, QR_DATABASE, USERS_DATABASE };
 
 function sameFunctions(installed: DesignDoc, wanted: DesignDoc): boolean {
 	return (
 		installed.language === wanted.language &&
 		JSON.stringify(installed.views) === JSON.stringify(wanted.views) &&
-		JSON.stringify(installed.filters) === JSON.stringify(wanted.filters)
+		JSON.stringify(installed.filters) === JSON.stringify(wanted.filters) &&
+		installed.validate_doc_update === wanted.validate_doc_update
 	);
 }
 
@@ -42,7 +49,9 @@ export async function provision(client: CouchClient, wardCodes: string[]): Promi
 	await client.ensureDatabase(ORG_DATABASE);
 	await client.ensureDatabase(USERS_DATABASE);
 	await client.ensureDatabase(QR_DATABASE);
+	await client.ensureDatabase(AUDIT_DATABASE);
 	for (const design of orgDesignDocs()) await installDesignDoc(client, ORG_DATABASE, design);
+	for (const design of auditDesignDocs()) await installDesignDoc(client, AUDIT_DATABASE, design);
 	for (const design of usersDesignDocs()) await installDesignDoc(client, USERS_DATABASE, design);
 	const wardDesigns = wardDesignDocs();
 	for (const code of wardCodes) {

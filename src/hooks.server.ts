@@ -3,15 +3,19 @@
 // one structured log line.
 
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { knownCaller } from '$lib/server/auth/caller';
+import { knownCaller, startAccountWatching } from '$lib/server/auth/caller';
 import { handleGateway, isGatewayPath } from '$lib/server/gateway';
 import { loggablePath, logEvent, queryNames } from '$lib/server/log';
 import { startProgressWarming } from '$lib/server/progress';
 import { startRegistryLink } from '$lib/server/registry/link';
+import { assertProductionSecrets } from '$lib/server/secrets';
 
-/** Started, not awaited: the server answers at once while the progress cache fills and the
- * registry link (when configured) waits for its first round. */
+/** A production start with a published or missing secret stops here; the rest is started,
+ * not awaited: the server answers at once while the progress cache fills and the registry
+ * link (when configured) waits for its first round. */
 export const init: ServerInit = () => {
+	assertProductionSecrets();
+	startAccountWatching();
 	startProgressWarming();
 	startRegistryLink();
 };

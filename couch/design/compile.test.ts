@@ -1,7 +1,7 @@
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { functionSource } from './compile';
-import { orgDesignDocs, usersDesignDocs, wardDesignDocs } from './documents';
+import { auditDesignDocs, orgDesignDocs, usersDesignDocs, wardDesignDocs } from './documents';
 
 /** Methods newer than ES5 that CouchDB's SpiderMonkey may lack. */
 const POST_ES5_METHODS = [
@@ -72,7 +72,12 @@ describe('design function sources', () => {
 });
 
 describe('compiled design documents', () => {
-	const designs = [...wardDesignDocs(), ...orgDesignDocs(), ...usersDesignDocs()];
+	const designs = [
+		...wardDesignDocs(),
+		...orgDesignDocs(),
+		...usersDesignDocs(),
+		...auditDesignDocs()
+	];
 
 	it('name every view of the ward and the org tree', () => {
 		expect(designs.map((design) => design._id)).toEqual([
@@ -81,7 +86,8 @@ describe('compiled design documents', () => {
 			'_design/claim',
 			'_design/identity',
 			'_design/tree',
-			'_design/accounts'
+			'_design/accounts',
+			'_design/audit'
 		]);
 		expect(Object.keys(designs[0].views)).toEqual([
 			'declarations_by_group_channel_day',
@@ -96,9 +102,18 @@ describe('compiled design documents', () => {
 		]);
 	});
 
+	it('keep the audit trail append-only, and validate nothing else', () => {
+		const validating = designs
+			.filter((design) => design.validate_doc_update !== undefined)
+			.map((design) => design._id);
+		expect(validating).toEqual(['_design/audit']);
+	});
+
 	it('give the gateway its scope filter, and nothing else a filter', () => {
-		const filters = designs.map((design) => Object.keys(design.filters ?? {}));
-		expect(filters).toEqual([[], ['scope'], [], [], [], []]);
+		const filtering = designs
+			.filter((design) => Object.keys(design.filters ?? {}).length > 0)
+			.map((design) => [design._id, Object.keys(design.filters ?? {})]);
+		expect(filtering).toEqual([['_design/gateway', ['scope']]]);
 	});
 
 	it('hold only ES5 that CouchDB 3 and PouchDB both run', () => {
@@ -111,6 +126,9 @@ describe('compiled design documents', () => {
 			}
 			for (const [name, filter] of Object.entries(design.filters ?? {})) {
 				expect(es5Problems(filter), `${design._id} ${name} filter`).toEqual([]);
+			}
+			if (design.validate_doc_update) {
+				expect(es5Problems(design.validate_doc_update), `${design._id} validation`).toEqual([]);
 			}
 		}
 	});

@@ -1,5 +1,6 @@
 // Design documents are kept as code, one small file per function
-// (`<folder>/views/<view>/map.js`, optional `reduce.js`; `<folder>/filters/<filter>.js`), so
+// (`<folder>/views/<view>/map.js`, optional `reduce.js`; `<folder>/filters/<filter>.js`;
+// `<folder>/validate_doc_update.js`), so
 // each can be read, linted and unit-tested on its own; this turns a folder into the document
 // CouchDB stores.
 //
@@ -21,6 +22,8 @@ export type DesignDoc = {
 	views: Record<string, ViewSource>;
 	/** `_changes` filters (`filter=<design>/<name>`), by name. */
 	filters?: Record<string, string>;
+	/** Refuses writes the database must never take (`hssk_audit`: any change of an entry). */
+	validate_doc_update?: string;
 };
 
 /** The folder of this file: design sources sit beside it. */
@@ -49,7 +52,9 @@ export function functionSource(fileText: string, file = 'design function'): stri
  * `filters/<name>.js`): read from disk by the scripts, bundled into the app server. */
 export type DesignFiles = ReadonlyMap<string, string>;
 
-/** Builds `_design/<name>` from its files (either views or filters may be absent). */
+const VALIDATE_FILE = 'validate_doc_update.js';
+
+/** Builds `_design/<name>` from its files (views, filters and the validation may be absent). */
 export function designDocFromFiles(name: string, files: DesignFiles): DesignDoc {
 	const views: Record<string, ViewSource> = {};
 	const filters: Record<string, string> = {};
@@ -77,6 +82,12 @@ export function designDocFromFiles(name: string, files: DesignFiles): DesignDoc 
 	}
 	const design: DesignDoc = { _id: `_design/${name}`, language: 'javascript', views };
 	if (hasFilters) design.filters = filters;
+	const validate = files.get(VALIDATE_FILE);
+	if (validate !== undefined) {
+		const source = functionSource(validate, VALIDATE_FILE);
+		if (!source.startsWith('function')) throw new Error(`${VALIDATE_FILE} must be a function`);
+		design.validate_doc_update = source;
+	}
 	return design;
 }
 
@@ -106,7 +117,7 @@ export function compileDesignDoc(folder: string, name: string): DesignDoc {
 	}
 	const files = new Map(
 		[...filesUnder(folder)].filter(
-			([path]) => path.startsWith('views/') || path.startsWith('filters/')
+			([path]) => path.startsWith('views/') || path.startsWith('filters/') || path === VALIDATE_FILE
 		)
 	);
 	return designDocFromFiles(name, files);

@@ -56,3 +56,10 @@ export const ACCOUNTS_VIEWS = { byOrgUnit: 'by_org_unit' } as const;
 export function usersDesignDocs(): DesignDoc[] {
 	return [compileDesignDoc(join(DESIGN_ROOT, 'users'), ACCOUNTS_DESIGN)];
 }
+
+/** `_design/audit` in `hssk_audit`: the validation that keeps the trail append-only. */
+export const AUDIT_DESIGN = 'audit';
+
+export function auditDesignDocs(): DesignDoc[] {
+	return [compileDesignDoc(join(DESIGN_ROOT, 'audit'), AUDIT_DESIGN)];
+}

@@ -1,12 +1,12 @@
 // Sign-in, the session cookie, sign-out, throttling and HTTP Basic on the gateway, against the
 // built app server and an embedded CouchDB. Needs `npm run build` first.
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../couch/embedded';
 import { DEMO_PASSWORD, DEMO_WARD_CODE } from '../../couch/seed/demo';
 import type { SessionUser } from '../../src/lib/domain';
+import { startExtraApp, type ExtraApp } from '../support/extra-app';
 import { startStack, type Stack } from '../support/stack';
 
 const DEVICE_ID = 'session-test-device-1';
@@ -188,48 +188,10 @@ describe('throttling', () => {
 	});
 });
 
-/** A second app server on the test stack's CouchDB (or another), with its own environment. */
-async function startApp(
-	env: Record<string, string>
-): Promise<{ url: string; stop(): Promise<void> }> {
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
-	const child: ChildProcess = spawn(process.execPath, ['build/index.js'], {
-		env: {
-			...process.env,
-			HOST: '127.0.0.1',
-			PORT: String(port),
-			ORIGIN: url,
-			COUCHDB_URL: stack.couchUrl,
-			COUCHDB_USER: stack.couchUser,
-			COUCHDB_PASSWORD: stack.couchPassword,
-			...env
-		},
-		stdio: 'ignore'
-	});
-	const stop = () =>
-		new Promise<void>((resolve) => {
-			if (child.exitCode !== null || child.signalCode !== null) return resolve();
-			child.once('exit', () => resolve());
-			child.kill('SIGTERM');
-		});
-	const deadline = Date.now() + 20_000;
-	while (Date.now() < deadline) {
-		try {
-			await fetch(`${url}/api/health`);
-			return { url, stop };
-		} catch {
-			await new Promise((resolve) => setTimeout(resolve, 100));
-		}
-	}
-	await stop();
-	throw new Error('the app server did not start');
-}
-
 describe('in production', () => {
-	let app: Awaited<ReturnType<typeof startApp>> | undefined;
+	let app: ExtraApp | undefined;
 	beforeAll(async () => {
-		app = await startApp({ NODE_ENV: 'production' });
+		app = await startExtraApp(stack, { NODE_ENV: 'production' });
 	});
 	afterAll(async () => {
 		await app?.stop();
@@ -251,10 +213,10 @@ describe('in production', () => {
 });
 
 describe('without CouchDB', () => {
-	let app: Awaited<ReturnType<typeof startApp>> | undefined;
+	let app: ExtraApp | undefined;
 	beforeAll(async () => {
 		// Nothing listens on a port that was just free.
-		app = await startApp({ COUCHDB_URL: `http://127.0.0.1:${await freePort()}` });
+		app = await startExtraApp(stack, { COUCHDB_URL: `http://127.0.0.1:${await freePort()}` });
 	});
 	afterAll(async () => {
 		await app?.stop();

@@ -25,3 +25,4 @@ export * from './record-alias';
 export * from './registry-import-report';
 export * from './review-item';
 export * from './registry-link';
+export * from './audit';

@@ -249,6 +249,10 @@ export const MESSAGES = {
 		vi: 'Tên đăng nhập này đã có người dùng, hãy chọn tên khác',
 		en: 'This username is taken: choose another'
 	},
+	'audit.forbidden': {
+		vi: 'Chỉ trạm y tế phường được xem nhật ký truy cập của phường mình',
+		en: "Only a ward's health station may read that ward's audit trail"
+	},
 	'progress.forbidden': {
 		vi: 'Bạn chỉ xem được tiến độ của đơn vị mình và các đơn vị trực thuộc',
 		en: 'You can see the progress of your own unit and the units under it only'

@@ -2,6 +2,7 @@
 // is a type error and a test failure rather than a blank on someone's phone. One table a
 // feature; rule messages (validation) live in the domain's MESSAGES.
 
+import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
 import { CORE_WORDS } from './words-core';
 import { DURABLE_WORDS } from './words-durable';
@@ -25,7 +26,8 @@ export const UI = {
 	...ORG_WORDS,
 	...CLASH_WORDS,
 	...DURABLE_WORDS,
-	...REGISTRY_WORDS
+	...REGISTRY_WORDS,
+	...AUDIT_WORDS
 } as const;
 
 export type UiKey = keyof typeof UI;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UI } from './dictionary';
+import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
 import { CORE_WORDS } from './words-core';
 import { DURABLE_WORDS } from './words-durable';
@@ -26,7 +27,8 @@ describe('interface dictionary', () => {
 			ORG_WORDS,
 			CLASH_WORDS,
 			DURABLE_WORDS,
-			REGISTRY_WORDS
+			REGISTRY_WORDS,
+			AUDIT_WORDS
 		];
 		const keys = tables.flatMap((table) => Object.keys(table));
 		expect(keys.length).toBe(Object.keys(UI).length);

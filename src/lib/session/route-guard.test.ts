@@ -24,6 +24,9 @@ describe('route guard', () => {
 		expect(guardRedirect(at('/quan-ly'), { role: 'city_supervisor' })).toBe('/giam-sat');
 		expect(guardRedirect(at('/quan-ly/dan-cu'), { role: 'ward_staff' })).toBeNull();
 		expect(guardRedirect(at('/quan-ly/dan-cu'), { role: 'collaborator' })).toBe('/');
+		expect(guardRedirect(at('/nhat-ky'), { role: 'ward_staff' })).toBeNull();
+		expect(guardRedirect(at('/nhat-ky'), { role: 'collaborator' })).toBe('/');
+		expect(guardRedirect(at('/nhat-ky'), { role: 'admin' })).toBe('/giam-sat');
 	});
 
 	it('keeps supervisors and admins on their own page', () => {

@@ -38,6 +38,8 @@ export const paths = {
 		`${resolve('/giam-sat')}?${new URLSearchParams({ 'don-vi': unit })}` as ResolvedPathname,
 	/** Ward staff manage their groups and collaborators. */
 	wardAdmin: (): ResolvedPathname => resolve('/quan-ly'),
+	/** Ward staff read who read and changed their ward's data. */
+	audit: (): ResolvedPathname => resolve('/nhat-ky'),
 	/** Ward staff confirm clashing offline edits. */
 	clashes: (): ResolvedPathname => resolve('/thay-doi-trung'),
 	/** Ward staff import their ward's population registry extract. */

@@ -24,7 +24,10 @@ export const AccountSchema = z.object({
 	password: PasswordHashSchema.optional(),
 	/** A resident's household (org_units then holds its ward). */
 	household: z.string().optional(),
-	disabled: z.boolean().optional()
+	disabled: z.boolean().optional(),
+	/** Sessions made at or before this instant are refused: disabling the account or resetting
+	 * its password ends every device's session, and enabling it again does not revive them. */
+	sessions_revoked_at: z.iso.datetime({ offset: true }).optional()
 });
 export type Account = z.infer<typeof AccountSchema>;
 
@@ -34,4 +37,10 @@ export async function loadAccount(client: CouchClient, username: string): Promis
 	if (doc === null) return null;
 	const parsed = AccountSchema.safeParse(doc);
 	return parsed.success && parsed.data.username === username ? parsed.data : null;
+}
+
+/** Whether a session made at `createdAt` was ended by the account's last revocation. */
+export function isSessionRevoked(account: Pick<Account, 'sessions_revoked_at'>, createdAt: string) {
+	const revokedAt = account.sessions_revoked_at;
+	return revokedAt !== undefined && Date.parse(createdAt) <= Date.parse(revokedAt);
 }

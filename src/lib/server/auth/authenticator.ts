@@ -1,13 +1,14 @@
 // Who is calling: a session cookie or HTTP Basic (stock PouchDB sends Basic), resolved into
 // the SessionUser that scopes everything the request may touch. Sync traffic is many small
 // requests, so verified sessions and Basic pairs are cached in the process for a short while:
-// a revoked session or a disabled account takes effect here within USER_CACHE_MS.
+// the account watcher (account-watcher.ts) forgets an account or a session as soon as
+// `hssk_users` says it changed, and USER_CACHE_MS bounds the wait should the watcher lag.
 
 import { createHash } from 'node:crypto';
 import type { MessageKey, SessionUser } from '$lib/domain';
 import { TtlCache } from '../cache';
 import type { CouchClient } from '../couch/client';
-import { loadAccount } from './accounts';
+import { isSessionRevoked, loadAccount, type Account } from './accounts';
 import { CredentialChecker } from './credentials';
 import { householdLocator } from './household-locator';
 import { OrgDirectory } from './org-directory';
@@ -15,7 +16,13 @@ import { loadSessionUser, type HouseholdLocator } from './session-user';
 import { RESIDENT_SESSION_SECONDS, SessionStore, hashToken } from './sessions';
 import { SignInThrottle } from './throttle';
 
-export type Caller = { user: SessionUser; deviceId?: string; via: 'session' | 'basic' };
+export type Caller = {
+	user: SessionUser;
+	deviceId?: string;
+	via: 'session' | 'basic';
+	/** When the caller's session was made, to tell whether a revocation since ended it. */
+	sessionCreatedAt?: string;
+};
 
 export type Authentication =
 	| { ok: true; caller: Caller }
@@ -30,19 +37,25 @@ export const USER_CACHE_MS = 30_000;
 export const BASIC_CACHE_MS = 5 * 60_000;
 const CACHE_ENTRIES = 20_000;
 
-type CachedSession = { username: string; deviceId: string };
+type CachedSession = { username: string; deviceId: string; createdAt: string };
+/** An enabled account and the user it describes now; null for none or a disabled one. */
+type Standing = { account: Account; user: SessionUser } | null;
+/** A Basic header once verified: whose, and against which password (its salt names it). */
+type VerifiedPair = { username: string; salt: string };
 
 export class Authenticator {
 	readonly directory: OrgDirectory;
 	readonly sessions: SessionStore;
 	readonly credentials: CredentialChecker;
 	readonly locateHousehold: HouseholdLocator;
-	readonly #users = new TtlCache<string, SessionUser | null>(USER_CACHE_MS, CACHE_ENTRIES);
+	readonly #standings = new TtlCache<string, Standing>(USER_CACHE_MS, CACHE_ENTRIES);
 	readonly #sessionsByHash = new TtlCache<string, CachedSession | null>(
 		USER_CACHE_MS,
 		CACHE_ENTRIES
 	);
-	readonly #basicPairs = new TtlCache<string, string>(BASIC_CACHE_MS, CACHE_ENTRIES);
+	readonly #basicPairs = new TtlCache<string, VerifiedPair>(BASIC_CACHE_MS, CACHE_ENTRIES);
+	/** Counts forgets: a look-up that a forget overtook is answered but not cached. */
+	#forgets = 0;
 
 	constructor(
 		readonly client: CouchClient,
@@ -61,15 +74,21 @@ export class Authenticator {
 
 	/** The user an enabled account describes now, or null (no account, disabled, no unit). */
 	async userOf(username: string): Promise<SessionUser | null> {
-		const cached = this.#users.get(username);
+		return (await this.#standing(username))?.user ?? null;
+	}
+
+	async #standing(username: string): Promise<Standing> {
+		const cached = this.#standings.get(username);
 		if (cached !== undefined) return cached;
+		const forgets = this.#forgets;
 		const account = await loadAccount(this.client, username);
 		const user =
 			account && !account.disabled
 				? await loadSessionUser(account, this.directory, this.locateHousehold)
 				: null;
-		this.#users.set(username, user);
-		return user;
+		const standing = account && user ? { account, user } : null;
+		if (forgets === this.#forgets) this.#standings.set(username, standing);
+		return standing;
 	}
 
 	async signIn(
@@ -86,7 +105,7 @@ export class Authenticator {
 			outcome.user.username,
 			credentials.device_id
 		);
-		this.#users.set(outcome.user.username, outcome.user);
+		this.#standings.set(outcome.user.username, { account: outcome.account, user: outcome.user });
 		return { ok: true, user: outcome.user, token, expiresAt };
 	}
 
@@ -95,7 +114,7 @@ export class Authenticator {
 		username: string,
 		deviceId: string
 	): Promise<{ user: SessionUser; token: string; expiresAt: Date } | null> {
-		this.#users.delete(username);
+		this.forgetUser(username);
 		const user = await this.userOf(username);
 		if (!user || user.role !== 'resident') return null;
 		const { token, expiresAt } = await this.sessions.create(
@@ -106,9 +125,24 @@ export class Authenticator {
 		return { user, token, expiresAt };
 	}
 
-	/** Forgets what this process knows of an account, after it was changed here. */
+	/** Forgets what this process knows of an account, after it was changed (here or elsewhere). */
 	forgetUser(username: string): void {
-		this.#users.delete(username);
+		this.#forgets++;
+		this.#standings.delete(username);
+		this.#basicPairs.deleteWhere((_, pair) => pair.username === username);
+	}
+
+	/** Forgets a session by its token's hash, after its document changed. */
+	forgetSession(tokenHash: string): void {
+		this.#forgets++;
+		this.#sessionsByHash.delete(tokenHash);
+	}
+
+	/** Whether a caller resolved earlier may still be served (a longpoll asks before answering). */
+	async isStillSignedIn(caller: Caller): Promise<boolean> {
+		const standing = await this.#standing(caller.user.username);
+		if (!standing) return false;
+		return !caller.sessionCreatedAt || !isSessionRevoked(standing.account, caller.sessionCreatedAt);
 	}
 
 	async signOut(token: string): Promise<void> {
@@ -120,13 +154,22 @@ export class Authenticator {
 		const hash = hashToken(token);
 		let session = this.#sessionsByHash.get(hash);
 		if (session === undefined) {
+			const forgets = this.#forgets;
 			const doc = await this.sessions.find(token);
-			session = doc ? { username: doc.username, deviceId: doc.device_id } : null;
-			this.#sessionsByHash.set(hash, session);
+			session = doc
+				? { username: doc.username, deviceId: doc.device_id, createdAt: doc.created_at }
+				: null;
+			if (forgets === this.#forgets) this.#sessionsByHash.set(hash, session);
 		}
 		if (!session) return null;
-		const user = await this.userOf(session.username);
-		return user ? { user, deviceId: session.deviceId, via: 'session' } : null;
+		const standing = await this.#standing(session.username);
+		if (!standing || isSessionRevoked(standing.account, session.createdAt)) return null;
+		return {
+			user: standing.user,
+			deviceId: session.deviceId,
+			via: 'session',
+			sessionCreatedAt: session.createdAt
+		};
 	}
 
 	async fromBasic(header: string, address: string): Promise<Authentication> {
@@ -134,11 +177,14 @@ export class Authenticator {
 		if (!credentials) return { ok: false, status: 401, key: 'auth.required' };
 		const pairKey = createHash('sha256').update(header).digest('hex');
 		const verified = this.#basicPairs.get(pairKey);
-		if (verified === credentials.username) {
-			const user = await this.userOf(verified);
-			if (user) return { ok: true, caller: { user, via: 'basic' } };
+		if (verified?.username === credentials.username) {
+			const standing = await this.#standing(verified.username);
+			if (standing?.account.password?.salt === verified.salt) {
+				return { ok: true, caller: { user: standing.user, via: 'basic' } };
+			}
 			this.#basicPairs.delete(pairKey);
-			return { ok: false, status: 403, key: 'auth.disabled' };
+			if (!standing) return { ok: false, status: 403, key: 'auth.disabled' };
+			// The password was reset since: the header is checked again, and fails.
 		}
 		const outcome = await this.credentials.check(
 			credentials.username,
@@ -146,8 +192,9 @@ export class Authenticator {
 			address
 		);
 		if (!outcome.ok) return outcome;
-		this.#basicPairs.set(pairKey, credentials.username);
-		this.#users.set(credentials.username, outcome.user);
+		const salt = outcome.account.password?.salt;
+		if (salt) this.#basicPairs.set(pairKey, { username: credentials.username, salt });
+		this.#standings.set(credentials.username, { account: outcome.account, user: outcome.user });
 		return { ok: true, caller: { user: outcome.user, via: 'basic' } };
 	}
 }

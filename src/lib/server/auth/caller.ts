@@ -3,14 +3,26 @@
 
 import type { RequestEvent } from '@sveltejs/kit';
 import { couch, isProduction } from '../config';
+import { watchAccounts, type AccountWatcher } from './account-watcher';
 import { Authenticator, type Authentication, type Caller } from './authenticator';
 import { SESSION_COOKIE } from './sessions';
 
 let instance: Authenticator | undefined;
+let watcher: AccountWatcher | undefined;
 
 export function authenticator(): Authenticator {
 	instance ??= new Authenticator(couch(), { isProduction: isProduction() });
 	return instance;
+}
+
+/** Started once, when the server starts: other processes' account changes reach this one. */
+export function startAccountWatching(): void {
+	if (watcher) return;
+	const started = watchAccounts(couch(), authenticator());
+	watcher = started;
+	// adapter-node's signal that the server has closed: the open longpoll must not keep the
+	// process alive after it.
+	process.once('sveltekit:shutdown', () => started.stop());
 }
 
 const resolved = new WeakMap<Request, Promise<Authentication>>();

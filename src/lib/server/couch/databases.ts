@@ -3,6 +3,9 @@
 export const ORG_DATABASE = 'hssk_org';
 export const USERS_DATABASE = 'hssk_users';
 
+/** The audit trail: append-only, written by the app server alone (docs/breach-runbook.md). */
+export const AUDIT_DATABASE = 'hssk_audit';
+
 /** QR claim tokens: which household a token opens, and the token each household has now. */
 export const QR_DATABASE = 'hssk_qr';
 

@@ -10,6 +10,7 @@ import { flagDuplicatesLater } from '../registry/sync-duplicates';
 import type { Person } from '$lib/domain';
 import { readJsonObject } from './body';
 import { upstream, type GatewayContext } from './context';
+import { auditRecords } from './audit-records';
 import { mergeReplicatedBranches } from './branch-merge';
 import { currentStates } from './current-state';
 import { decideWrite, incomingId, type CurrentState, type WriteDecision } from './write-rules';
@@ -92,12 +93,14 @@ export async function writeDocs(
 	const errorsById = new Map(written.filter((row) => row.error).map((row) => [row.id, row]));
 	let next = 0;
 	const rows: WriteRow[] = [];
+	const stored: string[] = [];
 	for (const decision of decisions) {
 		if (!decision.ok) {
 			rows.push({ id: decision.id, error: 'forbidden', reason: decision.reason });
 			continue;
 		}
 		const row = isPositional ? written[next++] : errorsById.get(decision.id);
+		if (!row?.error) stored.push(decision.id);
 		if (!row) continue;
 		rows.push(
 			row.error
@@ -110,6 +113,13 @@ export async function writeDocs(
 		context.scope.ward,
 		addedPersons(decisions, rows, states),
 		context.scope.user
+	);
+	auditRecords(
+		context,
+		'records.written',
+		isNewEdits ? '_bulk_docs' : '_bulk_docs new_edits=false',
+		stored,
+		decisions.length > accepted.length ? `refused ${decisions.length - accepted.length}` : undefined
 	);
 	logEvent('info', 'records.written', {
 		user: context.scope.user,

@@ -76,7 +76,19 @@ function contextFor(client: CouchClient, database: string, user: string, groups:
 		event: {} as RequestEvent,
 		client,
 		scope,
-		placements: new PlacementResolver(client, database)
+		placements: new PlacementResolver(client, database),
+		caller: {
+			user: {
+				username: user,
+				display_name: user,
+				role: 'collaborator',
+				org_units: groups,
+				ward: null,
+				groups: []
+			},
+			via: 'session'
+		},
+		isCallerSignedIn: () => Promise.resolve(true)
 	};
 	return context;
 }

@@ -2,6 +2,7 @@
 // the CouchDB client (admin credentials stay inside it), and the placement look-ups.
 
 import type { RequestEvent } from '@sveltejs/kit';
+import type { Caller } from '../auth/authenticator';
 import type { CouchClient, CouchRequest } from '../couch/client';
 import type { PlacementResolver } from './placement';
 import type { Scope } from './scope';
@@ -11,6 +12,11 @@ export type GatewayContext = {
 	client: CouchClient;
 	scope: Scope;
 	placements: PlacementResolver;
+	/** Who is asking, for the audit trail (user and device). */
+	caller: Caller;
+	/** Whether the caller may still be served: a longpoll asks before it answers, so an
+	 * account disabled while its device waits gets nothing more. */
+	isCallerSignedIn: () => Promise<boolean>;
 };
 
 /** A path inside the ward database, with the document id encoded as one segment. */

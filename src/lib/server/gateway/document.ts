@@ -6,6 +6,7 @@ import { CouchError } from '../couch/client';
 import { Refusal, refusal } from '../http';
 import { readJsonObject } from './body';
 import { writeOne } from './bulk-docs';
+import { auditRecords, sentIds } from './audit-records';
 import { docPath, type GatewayContext } from './context';
 import { mapLimited, PLACEMENT_LOOKUPS_AT_ONCE, type CouchDoc } from './placement';
 import { canRead } from './scope';
@@ -37,13 +38,17 @@ export async function getDocument(context: GatewayContext, id: string): Promise<
 			const placement = await context.placements.ofDoc(entry.ok);
 			return canRead(context.scope, placement) ? entry : { missing: entry.ok._rev ?? '' };
 		});
+		const sent = entries.flatMap((entry) => ('ok' in entry ? [entry.ok] : []));
+		auditRecords(context, 'records.read', 'GET', sentIds(sent));
 		// With `open_revs=all` the revisions were not asked for: hidden ones are not named.
 		if (query.open_revs !== 'all') return json(entries);
 		const shown = entries.filter((entry) => 'ok' in entry);
 		return shown.length > 0 ? json(shown) : refusal(404, 'gateway.not_found');
 	}
 	const placement = await context.placements.ofDoc(answer);
-	return canRead(context.scope, placement) ? json(answer) : refusal(404, 'gateway.not_found');
+	if (!canRead(context.scope, placement)) return refusal(404, 'gateway.not_found');
+	auditRecords(context, 'records.read', 'GET', sentIds([answer]));
+	return json(answer);
 }
 
 export async function putDocument(context: GatewayContext, id: string): Promise<Response> {

@@ -103,7 +103,8 @@ export async function handleGateway(event: RequestEvent): Promise<Response> {
 				: {};
 			return refusal(outcome.status, outcome.key, headers);
 		}
-		const { user, deviceId } = outcome.caller;
+		const { caller } = outcome;
+		const { user, deviceId } = caller;
 		const scope = await resolveScope(user, target.database, deviceId, authenticator().directory);
 		if (typeof scope === 'string') return refusal(403, scope);
 		const client = couch();
@@ -111,7 +112,9 @@ export async function handleGateway(event: RequestEvent): Promise<Response> {
 			event,
 			client,
 			scope,
-			placements: new PlacementResolver(client, scope.database)
+			placements: new PlacementResolver(client, scope.database),
+			caller,
+			isCallerSignedIn: () => authenticator().isStillSignedIn(caller)
 		};
 		return await dispatch(context, target.endpoint, event.request.method as Method);
 	} catch (error) {

@@ -2,6 +2,7 @@
 // MAX_LONGPOLL_MS) for a change they may see, sending CouchDB's heartbeat newlines meanwhile.
 // The gateway keeps the wait itself because PouchDB Server ignores a longpoll's `timeout`.
 
+import { auditChangesPage } from './audit-records';
 import { waitForChange } from './change-watcher';
 import { scanChanges, type ChangesPage } from './changes-feed';
 import type { ChangesQuery, Seq } from './changes-query';
@@ -21,6 +22,8 @@ async function longpoll(
 		if (remaining <= 0) break;
 		const database = context.scope.database;
 		if (!(await waitForChange(context.client, database, lastSeq, remaining, signal))) break;
+		// Refused on its next request, the device hears of it then; until that, nothing more.
+		if (!(await context.isCallerSignedIn())) break;
 		const page = await scanChanges(context, query, lastSeq);
 		lastSeq = page.last_seq;
 		if (page.results.length > 0) return page;
@@ -54,6 +57,7 @@ export function answerWhenChanged(
 			let page: ChangesPage;
 			try {
 				page = await longpoll(context, query, from, controller.signal);
+				auditChangesPage(context, page);
 			} catch {
 				// Whatever failed while waiting, an empty answer lets the client simply ask again.
 				page = { results: [], last_seq: from };

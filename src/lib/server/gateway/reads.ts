@@ -5,6 +5,7 @@
 import { json } from '@sveltejs/kit';
 import { Refusal } from '../http';
 import { readJsonBody, readJsonObject } from './body';
+import { auditRecords, sentIds } from './audit-records';
 import { isTrue, upstream, type GatewayContext } from './context';
 import { currentStates } from './current-state';
 import { mapLimited, PLACEMENT_LOOKUPS_AT_ONCE, type CouchDoc } from './placement';
@@ -67,6 +68,14 @@ export async function allDocs(context: GatewayContext): Promise<Response> {
 		const { doc, ...rest } = row;
 		return includeDocs ? { ...rest, doc: doc ?? null } : rest;
 	});
+	if (includeDocs) {
+		auditRecords(
+			context,
+			'records.read',
+			'_all_docs',
+			sentIds([...found.values()].map((row) => row.doc))
+		);
+	}
 	return json({ total_rows: rows.length, offset: 0, rows });
 }
 
@@ -118,6 +127,10 @@ export async function bulkGet(context: GatewayContext): Promise<Response> {
 		const docs = answer.results[index]?.id === id ? shown[index] : undefined;
 		return { id, docs: docs ?? [missing(id, rev)] };
 	});
+	const sent = results.flatMap((result) =>
+		result.docs.flatMap((entry) => ('ok' in entry ? [entry.ok] : []))
+	);
+	auditRecords(context, 'records.read', '_bulk_get', sentIds(sent));
 	return json({ results });
 }
 

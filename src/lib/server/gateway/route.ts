@@ -21,7 +21,8 @@ export type GatewayTarget =
 
 export const GATEWAY_PREFIX = '/db';
 
-const ENDPOINTS: Record<string, Endpoint> = {
+/** The protocol's named endpoints (the scope tests try every one of them, for every role). */
+export const ENDPOINTS: Readonly<Record<string, Endpoint>> = {
 	_changes: { kind: 'changes' },
 	_all_docs: { kind: 'all_docs' },
 	_bulk_get: { kind: 'bulk_get' },

@@ -6,7 +6,9 @@
 // screen can show a real progress bar while the wards' databases are made.
 
 import type { RequestEvent } from '@sveltejs/kit';
-import { bilingualWith, type ImportReport } from '$lib/domain';
+import { AUDIT_TREE_UNIT, bilingualWith, type ImportReport } from '$lib/domain';
+import { audit } from '../audit';
+import type { Caller } from '../auth/authenticator';
 import { authenticate } from '../auth/caller';
 import { couch } from '../config';
 import { CouchError } from '../couch/client';
@@ -47,9 +49,12 @@ function statusOf(report: ImportReport): number {
 	return report.ok ? 200 : 422;
 }
 
-function logged(report: ImportReport, username: string): ImportReport {
+function logged(report: ImportReport, caller: Caller): ImportReport {
+	if (!report.dry_run && report.written > 0) {
+		audit(caller, { unit: AUDIT_TREE_UNIT, action: 'org.imported', count: report.written });
+	}
 	logEvent('info', report.dry_run ? 'org.import_checked' : 'org.imported', {
-		user: username,
+		user: caller.user.username,
 		ok: report.ok,
 		rows: report.rows,
 		problems: report.problems.length,
@@ -119,7 +124,7 @@ export async function handleImport(event: RequestEvent): Promise<Response> {
 			started(progress);
 			listener?.(progress);
 		}
-	}).then((report) => logged(report, user.username));
+	}).then((report) => logged(report, auth.caller));
 	if (!wantsProgress) {
 		try {
 			const report = await outcome;

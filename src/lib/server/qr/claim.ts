@@ -151,10 +151,11 @@ export class HouseholdClaims {
 	/** Creates the phone's account, or re-enables it: a right answer on a live token is a new
 	 * authorisation even after ward staff revoked the phone's previous one. */
 	async #saveResident(username: string, qr: HouseholdQr): Promise<void> {
-		const existing = await this.client.getDoc<{ _rev: string; display_name?: string }>(
-			USERS_DATABASE,
-			accountDocId(username)
-		);
+		const existing = await this.client.getDoc<{
+			_rev: string;
+			display_name?: string;
+			sessions_revoked_at?: string;
+		}>(USERS_DATABASE, accountDocId(username));
 		await this.client.json(`${USERS_DATABASE}/${encodeURIComponent(accountDocId(username))}`, {
 			method: 'PUT',
 			body: {
@@ -166,6 +167,10 @@ export class HouseholdClaims {
 				org_units: [qr.ward],
 				household: qr.household,
 				disabled: false,
+				// The phone's sessions from before a revocation stay ended.
+				...(existing?.sessions_revoked_at
+					? { sessions_revoked_at: existing.sessions_revoked_at }
+					: {}),
 				claimed_at: new Date().toISOString()
 			}
 		});

@@ -9,7 +9,12 @@ export type SheetHousehold = Pick<Household, 'id' | 'ward' | 'group' | 'address'
 
 type ViewRow = { id: string; doc?: Record<string, unknown> };
 
-function sheetHouseholdOf(doc: Record<string, unknown> | undefined): SheetHousehold | null {
+/** The household as a sheet prints it; null for anything else, and for a stray record in this
+ * ward's database that names another ward (no one manages it from here). */
+function sheetHouseholdOf(
+	doc: Record<string, unknown> | undefined,
+	wardCode: string
+): SheetHousehold | null {
 	if (!doc || doc._deleted) return null;
 	const parsed = HouseholdSchema.pick({
 		ward: true,
@@ -17,7 +22,7 @@ function sheetHouseholdOf(doc: Record<string, unknown> | undefined): SheetHouseh
 		address: true,
 		head_name: true
 	}).safeParse(doc);
-	if (!parsed.success || typeof doc._id !== 'string') return null;
+	if (!parsed.success || typeof doc._id !== 'string' || parsed.data.ward !== wardCode) return null;
 	return { id: doc._id, ...parsed.data };
 }
 
@@ -36,7 +41,8 @@ export async function householdIn(
 	id: string
 ): Promise<SheetHousehold | null> {
 	return sheetHouseholdOf(
-		(await client.getDoc<Record<string, unknown>>(wardDatabaseName(wardCode), id)) ?? undefined
+		(await client.getDoc<Record<string, unknown>>(wardDatabaseName(wardCode), id)) ?? undefined,
+		wardCode
 	);
 }
 
@@ -53,7 +59,7 @@ export async function householdsOf(
 		...(groups ? { body: { keys: groups } } : {})
 	});
 	return rows
-		.map((row) => sheetHouseholdOf(row.doc))
+		.map((row) => sheetHouseholdOf(row.doc, wardCode))
 		.filter((household): household is SheetHousehold => household !== null)
 		.sort(byAddress);
 }

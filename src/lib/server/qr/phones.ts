@@ -1,5 +1,5 @@
-// Revoking the phones that claimed a household: their resident accounts are disabled, so
-// their sessions stop at once here and within the user cache's lifetime elsewhere.
+// Revoking the phones that claimed a household: their resident accounts are disabled and
+// their sessions ended, so a phone claiming again later starts a new session, never an old one.
 
 import { authenticator } from '../auth/caller';
 import { CouchError, type CouchClient } from '../couch/client';
@@ -14,7 +14,10 @@ export async function disablePhones(client: CouchClient, usernames: readonly str
 			const doc = await client.getDoc<AccountDoc>(USERS_DATABASE, accountDocId(username));
 			if (!doc || doc.role !== 'resident' || doc.disabled) break;
 			try {
-				await client.json(path, { method: 'PUT', body: { ...doc, disabled: true } });
+				await client.json(path, {
+					method: 'PUT',
+					body: { ...doc, disabled: true, sessions_revoked_at: new Date().toISOString() }
+				});
 				break;
 			} catch (error) {
 				if (!(error instanceof CouchError && error.status === 409) || attempt === 3) throw error;

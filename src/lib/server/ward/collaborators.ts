@@ -1,6 +1,7 @@
 // A ward's collaborators as its staff manage them: create an account for a group leader with
-// a temporary password, change their groups, reset the password, disable the account (its
-// sessions stop within the server's user cache lifetime).
+// a temporary password, change their groups, reset the password, disable the account. A reset
+// or a disable ends every session the account has (a lost phone stays signed out even once the
+// account is enabled again); the app servers refuse those sessions on their next request.
 
 import type { SessionUser } from '$lib/domain';
 import { AccountSchema, loadAccount, type Account } from '../auth/accounts';
@@ -64,9 +65,11 @@ export async function changeCollaborator(
 		case 'reset_password':
 			password = temporaryPassword();
 			next.password = await hashPassword(password);
+			next.sessions_revoked_at = new Date().toISOString();
 			break;
 		case 'disable':
 			next.disabled = true;
+			next.sessions_revoked_at = new Date().toISOString();
 			break;
 		case 'enable':
 			next.disabled = false;

@@ -4,6 +4,7 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
 import { DeviceIdSchema, problemsOf } from '$lib/domain';
+import { audit, auditUnitOf } from '$lib/server/audit';
 import { authenticator, noteCaller } from '$lib/server/auth/caller';
 import { RESIDENT_SESSION_SECONDS, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { isProduction } from '$lib/server/config';
@@ -55,10 +56,12 @@ export const POST: RequestHandler = async (event) => {
 			secure: isProduction(),
 			maxAge: RESIDENT_SESSION_SECONDS
 		});
-		noteCaller(event.request, {
-			user: session.user,
-			deviceId: input.data.device_id,
-			via: 'session'
+		const caller = { user: session.user, deviceId: input.data.device_id, via: 'session' } as const;
+		noteCaller(event.request, caller);
+		audit(caller, {
+			unit: auditUnitOf(session.user),
+			action: 'claim.accepted',
+			target: outcome.household
 		});
 		logEvent('info', 'claim.accepted', {
 			user: session.user.username,

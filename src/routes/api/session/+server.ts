@@ -2,6 +2,7 @@
 
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { problemsOf, SignInSchema } from '$lib/domain';
+import { audit, auditUnitOf } from '$lib/server/audit';
 import type { SignInOutcome } from '$lib/server/auth/authenticator';
 import { authenticate, authenticator, noteCaller } from '$lib/server/auth/caller';
 import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from '$lib/server/auth/sessions';
@@ -43,7 +44,9 @@ export const POST: RequestHandler = async (event) => {
 		secure: isProduction(),
 		maxAge: SESSION_MAX_AGE_SECONDS
 	});
-	noteCaller(event.request, { user: outcome.user, deviceId: input.data.device_id, via: 'session' });
+	const caller = { user: outcome.user, deviceId: input.data.device_id, via: 'session' } as const;
+	noteCaller(event.request, caller);
+	audit(caller, { unit: auditUnitOf(outcome.user), action: 'session.signed_in' });
 	logEvent('info', 'session.created', {
 		user: outcome.user.username,
 		device: input.data.device_id,
@@ -69,6 +72,10 @@ export const DELETE: RequestHandler = async (event) => {
 		const outcome = await authenticate(event);
 		await authenticator().signOut(token);
 		if (outcome.ok) {
+			audit(outcome.caller, {
+				unit: auditUnitOf(outcome.caller.user),
+				action: 'session.signed_out'
+			});
 			logEvent('info', 'session.revoked', {
 				user: outcome.caller.user.username,
 				device: outcome.caller.deviceId

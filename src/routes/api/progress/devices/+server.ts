@@ -3,6 +3,7 @@
 
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { RESIDENT_USERNAME, type DeviceReport } from '$lib/domain';
+import { audit } from '$lib/server/audit';
 import { couch } from '$lib/server/config';
 import { withSignedIn } from '$lib/server/endpoint';
 import { refusal } from '$lib/server/http';
@@ -16,7 +17,7 @@ const DEFAULT_STALE_HOURS = 24;
 const MAX_STALE_HOURS = 24 * 90;
 
 export const GET: RequestHandler = (event) =>
-	withSignedIn(event, 'progress.failed', async (user) => {
+	withSignedIn(event, 'progress.failed', async (user, caller) => {
 		const code = event.url.searchParams.get('unit') ?? homeUnitOf(user);
 		const hours = Number(event.url.searchParams.get('hours') ?? DEFAULT_STALE_HOURS);
 		if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_STALE_HOURS) {
@@ -54,6 +55,12 @@ export const GET: RequestHandler = (event) =>
 			has_waiting: device.waiting > 0
 		});
 		const listed = new Set(collaborators.map((collaborator) => collaborator.username));
+		audit(caller, {
+			unit: unit.level === 'group' && unit.parent ? unit.parent : unit.code,
+			action: 'list.devices',
+			target: unit.code,
+			count: collaborators.length
+		});
 		// Phones of people with no collaborator account here (a leader whose account moved, ward
 		// staff); households' own phones are many and are not a collaborator's round.
 		const others = [...devicesOf.entries()]

@@ -4,6 +4,7 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
 import { claimLink, isRecordId, type SessionUser } from '$lib/domain';
+import { audit } from '$lib/server/audit';
 import { couch } from '$lib/server/config';
 import { Refusal, refusal } from '$lib/server/http';
 import { logEvent } from '$lib/server/log';
@@ -41,15 +42,17 @@ function describe(qr: HouseholdQr | null, origin: string) {
 }
 
 export const GET: RequestHandler = (event) =>
-	withCaller(event, async (user) => {
+	withCaller(event, async (user, caller) => {
 		const id = event.url.searchParams.get('household') ?? '';
 		if (!isRecordId(id, 'household')) return refusal(400, 'id.invalid');
 		const household = await managedHousehold(user, id);
+		// The answer holds the household's live link and check code: a credential was read.
+		audit(caller, { unit: household.ward, action: 'qr.read', target: household.id });
 		return json(describe(await qrStore().current(household.id), event.url.origin));
 	});
 
 export const POST: RequestHandler = (event) =>
-	withCaller(event, async (user) => {
+	withCaller(event, async (user, caller) => {
 		let body: unknown;
 		try {
 			body = await event.request.json();
@@ -66,12 +69,19 @@ export const POST: RequestHandler = (event) =>
 				user.username
 			);
 			logEvent('info', 'qr.issued', { user: user.username, ward: household.ward });
+			audit(caller, { unit: household.ward, action: 'qr.issued', target: household.id });
 			return json(describe(qr, event.url.origin));
 		}
 		const revoked = await store.revoke(household.id, user.username);
 		if (!revoked) return json(describe(null, event.url.origin));
 		await disablePhones(couch(), revoked.phones);
 		await store.clearPhones(household.id);
+		audit(caller, {
+			unit: household.ward,
+			action: 'qr.revoked',
+			target: household.id,
+			count: revoked.phones.length
+		});
 		logEvent('info', 'qr.revoked', {
 			user: user.username,
 			ward: household.ward,

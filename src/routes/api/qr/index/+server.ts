@@ -3,6 +3,7 @@
 // phone never holds a token it did not scan.
 
 import { json, type RequestHandler } from '@sveltejs/kit';
+import { audit } from '$lib/server/audit';
 import { couch } from '$lib/server/config';
 import { refusal } from '$lib/server/http';
 import { qrStore } from '$lib/server/qr';
@@ -10,7 +11,7 @@ import { withCaller } from '$lib/server/qr/endpoint';
 import { householdsOf } from '$lib/server/qr/households';
 
 export const GET: RequestHandler = (event) =>
-	withCaller(event, async (user) => {
+	withCaller(event, async (user, caller) => {
 		const wardCode = user.ward?.code;
 		if (!wardCode || (user.role !== 'collaborator' && user.role !== 'ward_staff')) {
 			return refusal(403, 'qr.forbidden');
@@ -21,5 +22,6 @@ export const GET: RequestHandler = (event) =>
 		const entries = [...current.values()]
 			.filter((qr) => qr.state === 'active')
 			.map((qr) => ({ token_hash: qr.token_hash, household: qr.household }));
+		audit(caller, { unit: wardCode, action: 'list.qr_index', count: entries.length });
 		return json({ entries });
 	});

@@ -4,6 +4,7 @@
 
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { claimLink, GROUP_CODE, wardOfGroup, type QrSheetsAnswer } from '$lib/domain';
+import { audit } from '$lib/server/audit';
 import { couch } from '$lib/server/config';
 import { refusal } from '$lib/server/http';
 import { logEvent } from '$lib/server/log';
@@ -13,7 +14,7 @@ import { withCaller } from '$lib/server/qr/endpoint';
 import { householdsOf } from '$lib/server/qr/households';
 
 export const GET: RequestHandler = (event) =>
-	withCaller(event, async (user) => {
+	withCaller(event, async (user, caller) => {
 		const groupCode = event.url.searchParams.get('group') ?? '';
 		if (!GROUP_CODE.test(groupCode)) return refusal(400, 'code.invalid');
 		const wardCode = wardOfGroup(groupCode);
@@ -25,6 +26,13 @@ export const GET: RequestHandler = (event) =>
 			households.map((household) => ({ household: household.id, ward: household.ward })),
 			user.username
 		);
+		audit(caller, {
+			unit: wardCode,
+			action: 'list.qr_sheets',
+			target: groupCode,
+			count: households.length,
+			records: households.map((household) => household.id)
+		});
 		logEvent('info', 'qr.sheets', {
 			user: user.username,
 			group: groupCode,

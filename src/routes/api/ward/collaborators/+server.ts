@@ -5,6 +5,7 @@ import { json, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
 import { problemsOf, UsernameSchema } from '$lib/domain';
 import { authenticator } from '$lib/server/auth/caller';
+import { audit } from '$lib/server/audit';
 import { couch } from '$lib/server/config';
 import { withSignedIn } from '$lib/server/endpoint';
 import { Refusal, refusal } from '$lib/server/http';
@@ -58,15 +59,16 @@ async function bodyOf(request: Request): Promise<unknown> {
 }
 
 export const GET: RequestHandler = (event) =>
-	withSignedIn(event, 'ward.failed', async (user) => {
+	withSignedIn(event, 'ward.failed', async (user, caller) => {
 		const ward = await staffWard(user);
 		const groups = new Set(ward.groups.map((group) => group.code));
 		const listed = await collaboratorsOf(couch(), groups, Date.now(), { withDisabled: true });
+		audit(caller, { unit: ward.ward.code, action: 'list.collaborators', count: listed.length });
 		return json({ collaborators: listed });
 	});
 
 export const POST: RequestHandler = (event) =>
-	withSignedIn(event, 'ward.failed', async (user) => {
+	withSignedIn(event, 'ward.failed', async (user, caller) => {
 		const ward = await staffWard(user);
 		const input = CreateSchema.safeParse(await bodyOf(event.request));
 		if (!input.success)
@@ -75,6 +77,12 @@ export const POST: RequestHandler = (event) =>
 		try {
 			const { account, password } = await createCollaborator(couch(), { ...input.data, groups });
 			forgetAccounts();
+			audit(caller, {
+				unit: ward.ward.code,
+				action: 'account.created',
+				target: account.username,
+				detail: groups.join(',')
+			});
 			logEvent('info', 'ward.collaborator_created', {
 				user: user.username,
 				account: account.username
@@ -87,7 +95,7 @@ export const POST: RequestHandler = (event) =>
 	});
 
 export const PATCH: RequestHandler = (event) =>
-	withSignedIn(event, 'ward.failed', async (user) => {
+	withSignedIn(event, 'ward.failed', async (user, caller) => {
 		const ward = await staffWard(user);
 		const input = ChangeSchema.safeParse(await bodyOf(event.request));
 		if (!input.success) return refusal(400, 'gateway.bad_request');
@@ -101,6 +109,12 @@ export const PATCH: RequestHandler = (event) =>
 		const { account, password } = await changeCollaborator(couch(), username, applied);
 		authenticator().forgetUser(username);
 		forgetAccounts();
+		audit(caller, {
+			unit: ward.ward.code,
+			action: 'account.changed',
+			target: username,
+			detail: applied.action === 'groups' ? `groups ${applied.groups.join(',')}` : applied.action
+		});
 		logEvent('info', 'ward.collaborator_changed', {
 			user: user.username,
 			account: username,

@@ -4,6 +4,7 @@ import { json, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
 import { GROUP_CODE, problemsOf } from '$lib/domain';
 import { authenticator } from '$lib/server/auth/caller';
+import { audit } from '$lib/server/audit';
 import { couch } from '$lib/server/config';
 import { withSignedIn } from '$lib/server/endpoint';
 import { Refusal, refusal } from '$lib/server/http';
@@ -29,7 +30,7 @@ export const GET: RequestHandler = (event) =>
 	});
 
 export const POST: RequestHandler = (event) =>
-	withSignedIn(event, 'ward.failed', async (user) => {
+	withSignedIn(event, 'ward.failed', async (user, caller) => {
 		const ward = await staffWard(user);
 		const body: unknown = await event.request.json().catch(() => {
 			throw new Refusal(400, 'gateway.bad_request');
@@ -46,6 +47,11 @@ export const POST: RequestHandler = (event) =>
 			: await createGroup(couch(), authenticator().directory, ward.ward, name);
 		authenticator().directory.forgetGroups(ward.ward.code);
 		forgetOrgTree();
+		audit(caller, {
+			unit: ward.ward.code,
+			action: code ? 'group.renamed' : 'group.created',
+			target: group.code
+		});
 		logEvent('info', code ? 'ward.group_renamed' : 'ward.group_created', {
 			user: user.username,
 			group: group.code
