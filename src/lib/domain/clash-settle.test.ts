@@ -104,10 +104,15 @@ describe('settling a clash', () => {
 		]);
 	});
 
-	it('leaves a clash open after an ordinary later edit of its field', () => {
+	it('leaves a clash open after an ordinary later edit of its field, through a merge', () => {
 		const { merged } = clashed();
 		const later = edit(merged, 'head_name', 'Lê Văn Tâmm', 'device-0002', 50);
-		expect(openClashes(later.clashes)).toHaveLength(1);
+		const other = edit(merged, 'phone', '0901234567', 'device-0003', 51);
+		const result = merge(merged, later, other);
+		expect(result.head_name).toBe('Lê Văn Tâmm');
+		expect(openClashes(result.clashes)).toEqual([
+			expect.objectContaining({ field: 'head_name', lost: 'Lê Văn Tám' })
+		]);
 	});
 
 	it('names each clash the same way on every replica', () => {

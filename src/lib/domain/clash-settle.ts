@@ -7,7 +7,7 @@
 // arrives later from a phone that was offline is shown to them as its own.
 
 import type { ClashOf, ClashSettlement, FieldEditOf } from './field-edits';
-import type { Editor, MergeableRecord } from './record-merge';
+import { withValueAt, type Editor, type MergeableRecord } from './record-merge';
 
 export type ClashChoice = ClashSettlement['choice'];
 
@@ -29,23 +29,6 @@ export function countOpenClashes(
 	records: readonly { clashes?: readonly ClashOf<string>[] }[]
 ): number {
 	return records.reduce((sum, record) => sum + openClashes(record.clashes).length, 0);
-}
-
-function withPath(record: object, path: string, value: string | null): object {
-	const [key, ...rest] = path.split('.');
-	const copy: Record<string, unknown> = { ...(record as Record<string, unknown>) };
-	if (rest.length === 0) {
-		if (value === null) delete copy[key];
-		else copy[key] = value;
-		return copy;
-	}
-	const inner = copy[key];
-	copy[key] = withPath(
-		typeof inner === 'object' && inner !== null ? inner : {},
-		rest.join('.'),
-		value
-	);
-	return copy;
 }
 
 /**
@@ -70,5 +53,5 @@ export function settleClash<F extends string, T extends MergeableRecord<F>>(
 		clashKeyOf(held) === key ? { ...held, settled: settlement } : held
 	);
 	const value = choice === 'kept' ? clash.kept : clash.lost;
-	return { ...(withPath(record, clash.field, value) as T), edits, clashes };
+	return { ...withValueAt(record, clash.field, value ?? undefined), edits, clashes };
 }

@@ -39,7 +39,7 @@ function valueAt(record: object, path: string): Value {
 }
 
 /** Sets (or, for `undefined`, removes) a dotted path, copying each object on the way. */
-function withValueAt<T extends object>(record: T, path: string, value: Value): T {
+export function withValueAt<T extends object>(record: T, path: string, value: Value): T {
 	const [key, ...rest] = path.split('.');
 	const copy: Record<string, unknown> = { ...(record as Record<string, unknown>) };
 	if (rest.length === 0) {
