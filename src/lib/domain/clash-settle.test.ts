@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clashKeyOf, openClashes, settleClash } from './clash-settle';
-import { HOUSEHOLD_EDITABLE_FIELDS, type Household } from './household';
+import { openClashes, settleClash } from './clash-settle';
+import { clashKeyOf } from './field-edits';
+import { HOUSEHOLD_EDITABLE_FIELDS, HouseholdSchema, type Household } from './household';
 import { editsAfterWrite, mergeRecords } from './record-merge';
 
 type Field = (typeof HOUSEHOLD_EDITABLE_FIELDS)[number];
@@ -121,5 +122,14 @@ describe('settling a clash', () => {
 		const other = merge(base, theirs, mine).clashes![0];
 		expect(clashKeyOf(one)).toBe(clashKeyOf(other));
 		expect(clashKeyOf(one)).toContain('head_name');
+	});
+
+	it('keeps one clash when the device copy and the stored copy merge again', () => {
+		const { merged } = clashed();
+		// The gateway stores what its schema reads: a clash's edits carry no `field`.
+		expect(Object.keys(merged.clashes![0].kept_edit)).not.toContain('field');
+		const stored = HouseholdSchema.parse(merged);
+		const again = merge(merged, merged, { ...stored, phone: '0901234567' });
+		expect(again.clashes).toHaveLength(1);
 	});
 });

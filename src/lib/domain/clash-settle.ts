@@ -6,16 +6,10 @@
 // the clash open cannot bring it back. Only the clash staff confirmed is settled: one that
 // arrives later from a phone that was offline is shown to them as its own.
 
-import type { ClashOf, ClashSettlement, FieldEditOf } from './field-edits';
+import { clashKeyOf, type ClashOf, type ClashSettlement, type FieldEditOf } from './field-edits';
 import { withValueAt, type Editor, type MergeableRecord } from './record-merge';
 
 export type ClashChoice = ClashSettlement['choice'];
-
-/** Names one clash of a record (its lost edit): the same on every replica. */
-export function clashKeyOf<F extends string>(clash: ClashOf<F>): string {
-	const edit = clash.lost_edit;
-	return [clash.field, edit.n, edit.device_id, edit.at, edit.by].join('|');
-}
 
 /** The clashes still waiting for ward staff. */
 export function openClashes<F extends string>(

@@ -71,3 +71,11 @@ export type ClashOf<F extends string> = {
 	lost_edit: FieldEdit;
 	settled?: ClashSettlement;
 };
+
+/** Names one clash of a record (its lost edit): the same on every replica. */
+export function clashKeyOf<F extends string>(
+	clash: Pick<ClashOf<F>, 'field' | 'lost_edit'>
+): string {
+	const edit = clash.lost_edit;
+	return [clash.field, edit.n, edit.device_id, edit.at, edit.by].join('|');
+}

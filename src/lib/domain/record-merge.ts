@@ -7,6 +7,7 @@
 // order of syncs; the losing value of a true clash is kept in `clashes` for ward staff.
 
 import {
+	clashKeyOf,
 	MAX_CLASHES,
 	type ClashOf,
 	type ClashSettlement,
@@ -97,14 +98,16 @@ function compareVersions(
 
 /** Who changed a field: its version, or for a field with none the record's last editor. */
 function editorOf<F extends string>(record: MergeableRecord<F>, field: F): FieldEdit {
-	return (
-		editOf(record, field) ?? {
-			n: 0,
-			device_id: record.audit.device_id,
-			by: record.audit.updated_by,
-			at: record.audit.updated_at
-		}
-	);
+	const held = editOf(record, field);
+	// A clash's edits carry no `field` (the clash names it): the gateway's schema drops it, and
+	// a copy with it would count as another clash at the next merge.
+	if (held) return { n: held.n, device_id: held.device_id, by: held.by, at: held.at };
+	return {
+		n: 0,
+		device_id: record.audit.device_id,
+		by: record.audit.updated_by,
+		at: record.audit.updated_at
+	};
 }
 
 function clashValue(value: Value): string | null {
@@ -123,15 +126,11 @@ function compareSettlements(
 	);
 }
 
-function clashKey<F extends string>(clash: ClashOf<F>): string {
-	return canonical([clash.field, clash.lost_edit, clash.lost]);
-}
-
 /** Newest last by when the losing edit was made; the same lost edit is kept once. */
 function boundedClashes<F extends string>(clashes: ClashOf<F>[]): ClashOf<F>[] {
 	const byKey = new Map<string, ClashOf<F>>();
 	for (const clash of clashes) {
-		const key = clashKey(clash);
+		const key = clashKeyOf(clash);
 		const held = byKey.get(key);
 		// Ward staff's confirmation of a clash outlives every copy that still holds it open.
 		const isLater =
