@@ -7,23 +7,24 @@ import { Refusal } from '../http';
 import { logEvent } from '../log';
 import { wardProgressCache } from '../progress';
 import { readJsonObject } from './body';
+import { wakeWaiters } from './change-watcher';
 import { upstream, type GatewayContext } from './context';
 import { currentStates } from './current-state';
+import { answerRows, type UpstreamRow, type WriteRow } from './write-answer';
 import { decideWrite, incomingId, type WriteDecision } from './write-rules';
 
-export type WriteRow =
-	| { ok: true; id: string; rev: string }
-	| { id: string; rev?: string; error: string; reason: string };
+export type { WriteRow } from './write-answer';
 
 const ERROR_STATUS: Record<string, number> = { forbidden: 403, not_found: 404, conflict: 409 };
-
-type UpstreamRow = { id?: string; rev?: string; ok?: boolean; error?: string; reason?: string };
 
 function logDecisions(context: GatewayContext, decisions: WriteDecision[], isNewEdits: boolean) {
 	const { scope } = context;
 	const who = { user: scope.user, device: scope.deviceId, database: scope.database };
 	for (const decision of decisions) {
-		if (!decision.ok) {
+		if (!decision.ok && decision.error === 'conflict') {
+			// A retry whose first answer was lost: nothing is wrong, nothing is written.
+			logEvent('info', 'record.resent', { ...who, id: decision.id });
+		} else if (!decision.ok) {
 			logEvent('warn', 'record.refused', { ...who, id: decision.id, reason: decision.reason });
 		} else if (!isNewEdits) {
 			// A replicated revision cannot carry the server's stamp: this line is its stamp.
@@ -59,25 +60,10 @@ export async function writeDocs(
 		});
 		// The dashboard of this process shows the write at once; others within their bound.
 		wardProgressCache().forget(context.scope.ward);
+		// Devices waiting on the ward hear of it without waiting for CouchDB's longpoll.
+		wakeWaiters(context.scope.database);
 	}
-	// CouchDB answers a normal edit row by row; a replicated write may list only its errors.
-	const isPositional = isNewEdits || written.length === accepted.length;
-	const errorsById = new Map(written.filter((row) => row.error).map((row) => [row.id, row]));
-	let next = 0;
-	const rows: WriteRow[] = [];
-	for (const decision of decisions) {
-		if (!decision.ok) {
-			rows.push({ id: decision.id, error: 'forbidden', reason: decision.reason });
-			continue;
-		}
-		const row = isPositional ? written[next++] : errorsById.get(decision.id);
-		if (!row) continue;
-		rows.push(
-			row.error
-				? { id: decision.id, rev: row.rev, error: row.error, reason: row.reason ?? '' }
-				: { ok: true, id: decision.id, rev: row.rev ?? '' }
-		);
-	}
+	const rows = answerRows(decisions, written);
 	logEvent('info', 'records.written', {
 		user: context.scope.user,
 		device: context.scope.deviceId,
