@@ -15,6 +15,7 @@ import {
 	type ExtractRow,
 	type HouseholdFields
 } from './extract-values';
+import { turnEvery } from './turns';
 
 export type ExtractHousehold = HouseholdFields & { line: number; members: ExtractMember[] };
 
@@ -289,13 +290,18 @@ export function formatOf(text: string): ExtractFormat {
 }
 
 /** Reads and checks the extract on its own; the ward's stored records come later. */
-export function readExtract(text: string, ward: string, groups: ReadonlySet<string>): ReadExtract {
+export async function readExtract(
+	text: string,
+	ward: string,
+	groups: ReadonlySet<string>
+): Promise<ReadExtract> {
 	const format = formatOf(text);
 	const lines = format === 'csv' ? csvLines(text) : jsonLines(text);
 	const problems = [...lines.problems];
 	const rows: ExtractRow[] = [];
 	const refused = new Set<string>();
-	for (const { line, cells } of lines.cells) {
+	for (const [index, { line, cells }] of lines.cells.entries()) {
+		await turnEvery(index);
 		const checked = checkCells(cells, line, ward, groups);
 		problems.push(...checked.problems);
 		if (checked.row) rows.push(checked.row);

@@ -32,6 +32,7 @@ import {
 import { headOf, matchHouseholds, type HouseholdMatch } from './plan-households';
 import { PersonIndex, type PersonMatch } from './plan-persons';
 import { planReviews, type PlannedHousehold } from './plan-reviews';
+import { turnEvery } from './turns';
 import type { WardRecords } from './ward-records';
 
 export type RegistryPlan = {
@@ -289,17 +290,18 @@ function planMember(
 	return stored.id;
 }
 
-export function planRegistryImport(
+export async function planRegistryImport(
 	extract: readonly ExtractHousehold[],
 	context: PlanContext
-): RegistryPlan {
+): Promise<RegistryPlan> {
 	const builder = new PlanBuilder(context);
 	const { ward, stored, deleted } = context;
 	const aliases = new Map([...stored.aliases.values()].map((alias) => [alias.from, alias.to]));
 	const households = matchHouseholds(ward, extract, stored, aliases, deleted);
 	const persons = new PersonIndex(stored, aliases, deleted);
 	const planned: PlannedHousehold[] = [];
-	for (const household of extract) {
+	for (const [index, household] of extract.entries()) {
+		await turnEvery(index);
 		const match = households.get(household);
 		const placed = match ? planHousehold(builder, household, match) : null;
 		if (!placed) continue;
