@@ -20,9 +20,10 @@ const POST_ES5_METHODS = [
 	'entries',
 	'fromEntries',
 	'trimStart',
-	'trimEnd',
-	'at'
+	'trimEnd'
 ];
+/** Methods newer than ES5 whose names are also data fields (`stamp.at`): only calls count. */
+const POST_ES5_CALLS = ['at'];
 
 const ES5_ONLY: Linter.Config[] = [
 	{
@@ -32,6 +33,13 @@ const ES5_ONLY: Linter.Config[] = [
 			'no-restricted-properties': [
 				'error',
 				...POST_ES5_METHODS.map((property) => ({ property, message: 'not in ES5' }))
+			],
+			'no-restricted-syntax': [
+				'error',
+				...POST_ES5_CALLS.map((name) => ({
+					selector: `CallExpression > MemberExpression.callee > Identifier.property[name="${name}"]`,
+					message: `${name}() is not in ES5`
+				}))
 			]
 		}
 	}
@@ -68,6 +76,10 @@ describe('design function sources', () => {
 		expect(es5Problems('function (doc) { emit(new Set(doc.tags), null); }')).toEqual([
 			"'Set' is not defined."
 		]);
+		expect(es5Problems('function (doc) { emit(doc.tags.at(-1), null); }')).toEqual([
+			'at() is not in ES5'
+		]);
+		expect(es5Problems('function (doc) { emit(doc.stamp.at, null); }')).toEqual([]);
 	});
 });
 

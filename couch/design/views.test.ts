@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countedAt } from '../../src/lib/domain/progress';
 import { orgDesignDocs, PROGRESS_VIEWS, usersDesignDocs, wardDesignDocs } from './documents';
 
 type Row = [key: unknown, value: unknown];
@@ -95,6 +96,47 @@ describe('progress views', () => {
 		const later = ['2026-06-01T00:00:00.000Z', 1, 'qr'];
 		expect(latest(null, [later, first], true)).toEqual(later);
 		expect(latest(null, [null, first], true)).toEqual(first);
+	});
+});
+
+describe('progress views and a device clock days wrong', () => {
+	// Declared on a phone 5 days ahead and on one 3 days behind; both reached the server today.
+	const ahead = {
+		...declaration,
+		_id: 'declaration:ahead',
+		declared_at: '2026-05-06T09:00:00.000Z',
+		stamp: { by: 'ctv-demo', at: '2026-05-01T09:00:00.000Z' }
+	};
+	const behind = {
+		...declaration,
+		_id: 'declaration:behind',
+		declared_at: '2026-04-28T09:05:00.000Z',
+		stamp: { by: 'ward-demo', at: '2026-05-01T09:05:00.000Z' }
+	};
+
+	it('count each on the day it reached the server', () => {
+		expect(mapRows(progress[PROGRESS_VIEWS.declarations].map, [ahead, behind])).toEqual([
+			[['26956-01', 'door_to_door', '2026-05-01'], null],
+			[['26956-01', 'door_to_door', '2026-05-01'], null]
+		]);
+	});
+
+	it('order them by the server stamp, as countedAt does, and fall back to declared_at', () => {
+		const view = progress[PROGRESS_VIEWS.latestDeclaration];
+		const unstamped = { ...declaration, _id: 'declaration:replicated', person: 'person:z' };
+		const rows = mapRows(view.map, [ahead, behind, unstamped]);
+		expect(rows.map(([, value]) => (value as unknown[])[0])).toEqual([
+			countedAt(ahead),
+			countedAt(behind),
+			countedAt(unstamped)
+		]);
+		expect(countedAt(unstamped)).toBe('2026-05-01T20:30:00.000Z');
+		const latest = reducer(view.reduce ?? '');
+		expect(latest(null, [rows[0][1], rows[1][1]], false)).toEqual([
+			'2026-05-01T09:05:00.000Z',
+			0,
+			'door_to_door'
+		]);
 	});
 });
 

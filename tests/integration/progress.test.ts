@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '../../couch/seed/demo';
 import { relocatedWard } from '../../couch/seed/relocate';
 import { demoWard, toCouchDoc } from '../../couch/seed/seed-demo';
 import {
+	countedAt,
 	emptyCounts,
 	isUpToDate,
 	lastDays,
@@ -96,11 +97,11 @@ function countedFromDocuments(records: WardRecord[], group: string, now: Date): 
 	const days = lastDays(now, TREND_DAYS);
 	const latest = new Map<string, Declaration>();
 	for (const declaration of declarations) {
-		const day = vietnamDay(new Date(declaration.declared_at));
+		const day = vietnamDay(new Date(countedAt(declaration)));
 		if (days.includes(day)) counts.last_30_days[declaration.channel] += 1;
 		if (days.slice(-7).includes(day)) counts.last_7_days[declaration.channel] += 1;
 		const known = latest.get(declaration.person);
-		if (!known || Date.parse(declaration.declared_at) > Date.parse(known.declared_at)) {
+		if (!known || countedAt(declaration) > countedAt(known)) {
 			latest.set(declaration.person, declaration);
 		}
 	}
@@ -112,7 +113,7 @@ function countedFromDocuments(records: WardRecord[], group: string, now: Date): 
 		const isCloseWatch =
 			declaration.health.pregnant === true ||
 			(declaration.health.chronic_conditions?.length ?? 0) > 0;
-		if (isUpToDate(declaration.declared_at, 6, isCloseWatch, now)) counts.up_to_date += 1;
+		if (isUpToDate(countedAt(declaration), 6, isCloseWatch, now)) counts.up_to_date += 1;
 		else counts.overdue += 1;
 	}
 	counts.households_declared = households.size;

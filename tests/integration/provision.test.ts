@@ -12,6 +12,7 @@ import { installDesignDoc, ORG_DATABASE, provision, USERS_DATABASE } from '../..
 import { DEMO_GROUP_CODES, DEMO_WARD_CODE } from '../../couch/seed/demo';
 import { demoWard, seedDemo } from '../../couch/seed/seed-demo';
 import type { Declaration } from '../../src/lib/domain/declaration';
+import { countedAt } from '../../src/lib/domain/progress';
 import { CouchClient } from '../../src/lib/server/couch/client';
 
 const WARD_DB = `ward_${DEMO_WARD_CODE}`;
@@ -176,7 +177,7 @@ describe('progress views on seeded data', () => {
 		);
 		const expected = new Map<string, string>();
 		for (const declaration of declarations) {
-			const at = new Date(declaration.declared_at).toISOString();
+			const at = countedAt(declaration);
 			if ((expected.get(declaration.person) ?? '') < at) expected.set(declaration.person, at);
 		}
 		expect(new Map(latest.rows.map((row) => [row.key[2], row.value[0]]))).toEqual(expected);

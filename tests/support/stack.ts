@@ -1,7 +1,7 @@
 // The whole server side for integration and end-to-end tests: an in-memory embedded CouchDB
-// (or, for benchmarks, one on disk that outlives the run) with the demo ward provisioned (and
-// seeded), and the built app server in front of it, both on free ports of 127.0.0.1 and both
-// stopped by `stop()`.
+// (or one on disk: for a test that restarts it, or for benchmarks, one that outlives the run)
+// with the demo ward provisioned (and seeded), and the built app server in front of it, both
+// on free ports of 127.0.0.1 and both stopped by `stop()`.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,6 +24,8 @@ export type Stack = {
 	stop(): Promise<void>;
 	/** A fresh app server process (nothing cached), with `env` added for this start only. */
 	restartApp(env?: Record<string, string>): Promise<void>;
+	/** Stops PouchDB Server and starts it again on the same port and data (`couchOnDisk` only). */
+	restartCouch(): Promise<void>;
 	/** Everything the app server printed since the stack started (its structured log). */
 	appLog(): string;
 };
@@ -36,6 +38,9 @@ export type StackOptions = {
 	/** Keep the databases on disk here and leave them after `stop()`, so a benchmark can reuse
 	 * what it seeded; by default they live in memory and vanish at `stop()`. */
 	dataDir?: string;
+	/** Keep the databases on disk in a temporary directory, removed at `stop()`, so that
+	 * `restartCouch()` finds them again. */
+	couchOnDisk?: boolean;
 	/** Added to the app server's environment. */
 	appEnv?: Record<string, string>;
 };
@@ -109,6 +114,7 @@ function stopApp(app: AppProcess | undefined): Promise<void> {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	if (!existsSync(APP_ENTRY)) throw new Error('build/ is missing: run `npm run build` first');
 	const isKept = options.dataDir !== undefined;
+	const isOnDisk = isKept || options.couchOnDisk === true;
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hssk-stack-'));
 	let couch: EmbeddedCouch | undefined;
 	let app: AppProcess | undefined;
@@ -128,12 +134,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	};
 
 	try {
-		couch = await startEmbeddedCouch({
+		const couchOptions = {
 			dataDir,
-			inMemory: !isKept,
+			inMemory: !isOnDisk,
 			user: 'admin',
 			password: randomBytes(18).toString('base64url')
-		});
+		};
+		couch = await startEmbeddedCouch(couchOptions);
 		const client = new CouchClient(couch);
 		await provision(client, [DEMO_WARD_CODE]);
 		if (options.seed ?? true) await seedDemo(client, { households: options.households });
@@ -166,6 +173,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 				await stopApp(app);
 				app = startApp(port, { ...env, ...extra }, record);
 				await waitUntilHealthy(appUrl, app);
+			},
+			async restartCouch() {
+				if (!isOnDisk) throw new Error('restartCouch needs the stack started with couchOnDisk');
+				const port = couch?.port;
+				await couch?.stop();
+				couch = await startEmbeddedCouch({ ...couchOptions, port });
 			}
 		};
 	} catch (error) {

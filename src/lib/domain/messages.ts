@@ -189,6 +189,10 @@ export const MESSAGES = {
 		vi: 'Tờ khai đã gửi không được sửa hay xóa; hãy lập tờ khai đính chính',
 		en: 'A sent declaration cannot be changed or deleted: make a correcting declaration'
 	},
+	'declaration.already_stored': {
+		vi: 'Tờ khai này đã có trên máy chủ',
+		en: 'This declaration is already on the server'
+	},
 	'declaration.resident_channel': {
 		vi: 'Hộ gia đình tự khai qua mã QR: tờ khai phải ghi người khai là hộ gia đình, kênh QR',
 		en: "A household's own phone declares by QR: the declarant must be the resident, by QR"

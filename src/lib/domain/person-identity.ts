@@ -23,7 +23,8 @@ export type NearKind = (typeof NEAR_KINDS)[number];
 
 /** The name as written, compared without case or extra spaces. */
 export function writtenName(name: string): string {
-	return name.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+	// Vietnamese has no casing of its own (unlike Turkish i), so the plain lower case will do.
+	return name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** The key people are looked up by: folded name and birth date. */

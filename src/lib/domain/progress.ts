@@ -128,6 +128,17 @@ export function isUpToDate(
 	return now.getTime() < addMonths(new Date(declaredAt), months).getTime();
 }
 
+/**
+ * When a declaration counts from in progress: the server's stamp (when it reached the
+ * server), since a device's clock can be days wrong; its own date only when it has no stamp
+ * (replicated in from elsewhere). The progress views (couch/design/ward) compute the same.
+ */
+export function countedAt(declaration: { declared_at: string; stamp?: { at: string } }): string {
+	const stamped = declaration.stamp ? Date.parse(declaration.stamp.at) : NaN;
+	const instant = Number.isNaN(stamped) ? Date.parse(declaration.declared_at) : stamped;
+	return new Date(instant).toISOString();
+}
+
 /** The calendar day in Vietnam (UTC+7 all year) of an instant, as the views key it. */
 export function vietnamDay(instant: Date): string {
 	return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);

@@ -11,4 +11,12 @@ describe('retry back-off', () => {
 		expect(backoff.current).toBe(RETRY_FIRST_MS);
 		expect(backoff.fail()).toBe(2_000);
 	});
+
+	it('keeps to the bounds it is given', () => {
+		const backoff = new Backoff({ firstMs: 100, maxMs: 350 });
+		expect(Array.from({ length: 4 }, () => backoff.fail())).toEqual([100, 200, 350, 350]);
+		expect(backoff.first).toBe(100);
+		backoff.reset();
+		expect(backoff.current).toBe(100);
+	});
 });

@@ -5,23 +5,39 @@
 export const RETRY_FIRST_MS = 2_000; // 2 seconds
 export const RETRY_MAX_MS = 60_000; // 1 minute
 
+/** The first wait and the ceiling; the fault tests shorten both to keep their run short. */
+export type RetryBounds = { firstMs: number; maxMs: number };
+
+export const DEFAULT_RETRY: RetryBounds = { firstMs: RETRY_FIRST_MS, maxMs: RETRY_MAX_MS };
+
 export class Backoff {
-	#next = RETRY_FIRST_MS;
+	readonly #bounds: RetryBounds;
+	#next: number;
+
+	constructor(bounds: RetryBounds = DEFAULT_RETRY) {
+		this.#bounds = bounds;
+		this.#next = bounds.firstMs;
+	}
 
 	/** The wait before the coming retry. */
 	get current(): number {
 		return this.#next;
 	}
 
+	/** The wait after a success, and after coming back online. */
+	get first(): number {
+		return this.#bounds.firstMs;
+	}
+
 	/** A failure: returns the wait to use now and doubles the next one, up to the ceiling. */
 	fail(): number {
 		const wait = this.#next;
-		this.#next = Math.min(this.#next * 2, RETRY_MAX_MS);
+		this.#next = Math.min(this.#next * 2, this.#bounds.maxMs);
 		return wait;
 	}
 
 	/** A success: the next failure starts again from the first, short wait. */
 	reset(): void {
-		this.#next = RETRY_FIRST_MS;
+		this.#next = this.#bounds.firstMs;
 	}
 }

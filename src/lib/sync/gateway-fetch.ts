@@ -6,9 +6,11 @@
 // - takes the rows the gateway refused out of a `_bulk_docs` answer and reports them, because
 //   RxDB's plugin throws on any refused row and would resend the whole batch forever, holding
 //   back every record behind it. A refused record keeps no stamp, so it stays counted as
-//   waiting until someone corrects it (the next edit sends it again).
+//   waiting until someone corrects it (the next edit sends it again);
+// - with `receipts`, has RxDB take the server's stamped copy with the push (push-receipts.ts).
 
 import type { MessageKey, RecordType } from '$lib/domain';
+import { PushReceipts } from './push-receipts';
 import type { RefusedRecord } from './sync-status';
 
 export type GatewayOperation = 'pull' | 'push' | 'other';
@@ -36,6 +38,9 @@ export type GatewayFetchOptions = {
 	/** Aborts requests in flight (a long poll can hang for a minute) when the sync stops. */
 	signal?: AbortSignal;
 	observe?: (observation: GatewayObservation) => void;
+	/** Take the stamped copy of each record written with the push (push-receipts.ts); not for
+	 * device statuses, whose conflict handler keeps the device's copy and would send it again. */
+	receipts?: boolean;
 };
 
 type BulkDocsRow = { id: string; ok?: boolean; error?: string; reason?: string };
@@ -80,6 +85,7 @@ function withoutRefusedRows(
 export function gatewayFetch(options: GatewayFetchOptions): typeof fetch {
 	const base = options.base ?? globalThis.fetch.bind(globalThis);
 	const observe = options.observe ?? (() => {});
+	const receipts = options.receipts ? new PushReceipts() : null;
 	return async (input, init) => {
 		const original =
 			typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -110,7 +116,12 @@ export function gatewayFetch(options: GatewayFetchOptions): typeof fetch {
 			failed(key, detail);
 			throw new GatewayError(key, response.status, detail);
 		}
-		if (url.includes('/_bulk_docs')) body = withoutRefusedRows(body, observe);
+		if (url.includes('/_bulk_docs')) {
+			body = withoutRefusedRows(body, observe);
+			if (receipts) body = receipts.afterWrite(init?.body, body);
+		} else if (receipts) {
+			body = receipts.afterRead(init?.method, url, body);
+		}
 		observe({ kind: 'ok', operation });
 		return new Response(body, {
 			status: response.status,

@@ -12,7 +12,7 @@ import { RECORD_COLLECTIONS, TYPE_OF_COLLECTION, type CollectionName } from '$li
 import type { DeviceDatabase } from '$lib/db/database';
 import type { SessionUser } from '$lib/domain';
 import { APP_VERSION } from './app-version';
-import { Backoff, RETRY_FIRST_MS } from './backoff';
+import { Backoff, DEFAULT_RETRY, type RetryBounds } from './backoff';
 import { replicateCollection, type CollectionReplication } from './collection-replication';
 import { DeviceReporter } from './device-report';
 import { gatewayFetch, type GatewayObservation } from './gateway-fetch';
@@ -31,6 +31,8 @@ export type WardSyncOptions = {
 	appVersion?: string;
 	/** Device status reports are at most this often (1 minute); tests shorten it. */
 	reportIntervalMs?: number;
+	/** Waits between retries after a failure (2 s doubling to 1 minute); tests shorten them. */
+	retry?: RetryBounds;
 };
 
 export type WardSync = {
@@ -125,7 +127,7 @@ export function startWardSync(options: WardSyncOptions): WardSync {
 	}
 
 	const replications = SYNCED_COLLECTIONS.map((name) => {
-		const backoff = new Backoff();
+		const backoff = new Backoff(options.retry ?? DEFAULT_RETRY);
 		const replication: CollectionReplication<CollectionName> = replicateCollection({
 			db,
 			name,
@@ -135,10 +137,11 @@ export function startWardSync(options: WardSyncOptions): WardSync {
 				recordType: TYPE_OF_COLLECTION[name],
 				base: options.fetch,
 				signal: aborter.signal,
-				observe: (event) => observe(name, backoff, event)
+				observe: (event) => observe(name, backoff, event),
+				receipts: name !== 'device_statuses'
 			}),
 			live: true,
-			retryTime: RETRY_FIRST_MS,
+			retryTime: backoff.first,
 			// Offline at start: the first `online` event starts it.
 			autoStart: online.isOnline
 		});
@@ -182,7 +185,7 @@ export function startWardSync(options: WardSyncOptions): WardSync {
 		if (db.rx.multiInstance) await db.rx.waitForLeadership();
 		for (const entry of replications) {
 			entry.backoff.reset();
-			entry.replication.retryTime = RETRY_FIRST_MS;
+			entry.replication.retryTime = entry.backoff.first;
 			resume(entry);
 		}
 	}

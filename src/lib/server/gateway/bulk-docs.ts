@@ -9,25 +9,26 @@ import { wardProgressCache } from '../progress';
 import { flagDuplicatesLater } from '../registry/sync-duplicates';
 import type { Person } from '$lib/domain';
 import { readJsonObject } from './body';
+import { wakeWaiters } from './change-watcher';
 import { upstream, type GatewayContext } from './context';
 import { auditRecords } from './audit-records';
 import { mergeReplicatedBranches } from './branch-merge';
 import { currentStates } from './current-state';
+import { answerRows, type UpstreamRow, type WriteRow } from './write-answer';
 import { decideWrite, incomingId, type CurrentState, type WriteDecision } from './write-rules';
 
-export type WriteRow =
-	| { ok: true; id: string; rev: string }
-	| { id: string; rev?: string; error: string; reason: string };
+export type { WriteRow } from './write-answer';
 
 const ERROR_STATUS: Record<string, number> = { forbidden: 403, not_found: 404, conflict: 409 };
-
-type UpstreamRow = { id?: string; rev?: string; ok?: boolean; error?: string; reason?: string };
 
 function logDecisions(context: GatewayContext, decisions: WriteDecision[], isNewEdits: boolean) {
 	const { scope } = context;
 	const who = { user: scope.user, device: scope.deviceId, database: scope.database };
 	for (const decision of decisions) {
-		if (!decision.ok) {
+		if (!decision.ok && decision.error === 'conflict') {
+			// A retry whose first answer was lost: nothing is wrong, nothing is written.
+			logEvent('info', 'record.resent', { ...who, id: decision.id });
+		} else if (!decision.ok) {
 			logEvent('warn', 'record.refused', { ...who, id: decision.id, reason: decision.reason });
 		} else if (!isNewEdits) {
 			// A replicated revision cannot carry the server's stamp: this line is its stamp.
@@ -80,6 +81,8 @@ export async function writeDocs(
 		});
 		// The dashboard of this process shows the write at once; others within their bound.
 		wardProgressCache().forget(context.scope.ward);
+		// Devices waiting on the ward hear of it without waiting for CouchDB's longpoll.
+		wakeWaiters(context.scope.database);
 		if (!isNewEdits) {
 			await mergeReplicatedBranches(
 				context,
@@ -88,26 +91,9 @@ export async function writeDocs(
 			);
 		}
 	}
-	// CouchDB answers a normal edit row by row; a replicated write may list only its errors.
-	const isPositional = isNewEdits || written.length === accepted.length;
-	const errorsById = new Map(written.filter((row) => row.error).map((row) => [row.id, row]));
-	let next = 0;
-	const rows: WriteRow[] = [];
-	const stored: string[] = [];
-	for (const decision of decisions) {
-		if (!decision.ok) {
-			rows.push({ id: decision.id, error: 'forbidden', reason: decision.reason });
-			continue;
-		}
-		const row = isPositional ? written[next++] : errorsById.get(decision.id);
-		if (!row?.error) stored.push(decision.id);
-		if (!row) continue;
-		rows.push(
-			row.error
-				? { id: decision.id, rev: row.rev, error: row.error, reason: row.reason ?? '' }
-				: { ok: true, id: decision.id, rev: row.rev ?? '' }
-		);
-	}
+	const rows = answerRows(decisions, written);
+	const failed = new Set(rows.filter((row) => 'error' in row).map((row) => row.id));
+	const stored = accepted.map((decision) => decision.id).filter((id) => !failed.has(id));
 	flagDuplicatesLater(
 		context.client,
 		context.scope.ward,

@@ -35,7 +35,8 @@ export async function currentStates(
 			!isDeleted && row.doc
 				? await context.placements.ofDoc(row.doc)
 				: await context.placements.ofRevision(row.key, value.rev);
-		states.set(row.key, { rev: value.rev, isDeleted, placement });
+		const doc = !isDeleted && row.doc ? row.doc : undefined;
+		states.set(row.key, { rev: value.rev, isDeleted, placement, ...(doc ? { doc } : {}) });
 	});
 	return states;
 }

@@ -163,6 +163,50 @@ describe('decideWrite: declarations are append-only', () => {
 		}
 	});
 
+	it('answers the same declaration sent again as a conflict, and anything else as refused', () => {
+		const first = decideWrite(scope, declaration(), null, normal);
+		if (!first.ok) throw new Error('refused');
+		// What CouchDB holds: the stored body, its stamp and revision, keys in its own order.
+		const { _id, ...body } = first.doc;
+		const stored: CurrentState = {
+			rev: '1-abc',
+			isDeleted: false,
+			placement: { type: 'declaration', ward: '26956', group: '26956-01' },
+			doc: {
+				stamp: body.stamp,
+				...Object.fromEntries(Object.entries(body).reverse()),
+				_id,
+				_rev: '1-abc'
+			}
+		};
+		const again = decideWrite(
+			scope,
+			{ ...declaration(), stamp: { by: 'someone', at: now.toISOString() } },
+			stored,
+			normal
+		);
+		expect(again).toMatchObject({
+			ok: false,
+			error: 'conflict',
+			reason: expect.stringContaining('đã có trên máy chủ')
+		});
+
+		const changed = decideWrite(
+			scope,
+			declaration({ systolic: 150, diastolic: 80 }),
+			stored,
+			normal
+		);
+		expect(changed).toMatchObject({
+			ok: false,
+			reason: expect.stringContaining('tờ khai đính chính')
+		});
+		expect(changed).not.toHaveProperty('error');
+
+		const otherGroup = { ...scope, groups: new Set(['26956-02']) };
+		expect(decideWrite(otherGroup, declaration(), stored, normal)).not.toHaveProperty('error');
+	});
+
 	it('accepts a replicated declaration the server lacks, or already holds at that revision', () => {
 		const sent: CurrentState = {
 			rev: '1-abc',

@@ -1,7 +1,9 @@
 // The gateway's decision on one incoming document: validated with the domain's
 // `checkRecord`, inside the caller's scope (where it goes and where it was), declarations
-// append-only, device statuses written by their own user, and stamped with the server's
-// clock on a normal edit. Pure: the caller looks up the current state first.
+// append-only (the same one sent again is answered `conflict`, as CouchDB answers a document
+// that exists, and nothing is written), device statuses written by their own user, and
+// stamped with the server's clock on a normal edit. Pure: the caller looks up the current
+// state first.
 
 import {
 	checkRecord,
@@ -14,16 +16,46 @@ import {
 import type { CouchDoc } from './placement';
 import { placementOfBody, writeProblem, type Placement, type Scope } from './scope';
 
-/** What CouchDB holds under the id now: nothing, or its winning revision and place. */
-export type CurrentState = { rev: string; isDeleted: boolean; placement: Placement | null } | null;
+/** What CouchDB holds under the id now: nothing, or its winning revision, place and body. */
+export type CurrentState = {
+	rev: string;
+	isDeleted: boolean;
+	placement: Placement | null;
+	/** The winning revision's body, when it is live and was read. */
+	doc?: CouchDoc;
+} | null;
 
+/** A refusal is `forbidden`; a declaration sent again is `conflict`: it is already stored. */
 export type WriteDecision =
-	{ ok: true; id: string; doc: CouchDoc } | { ok: false; id: string; reason: string };
+	| { ok: true; id: string; doc: CouchDoc }
+	| { ok: false; id: string; reason: string; error?: 'conflict' };
 
 export type WriteOptions = { isNewEdits: boolean; now: Date };
 
 function refuse(id: string, problems: FieldProblem[]): WriteDecision {
 	return { ok: false, id, reason: describeProblems(problems) };
+}
+
+/** JSON with every object's keys sorted: a stored copy comes back in CouchDB's own order. */
+function canonical(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+	if (isObject(value)) {
+		const keys = Object.keys(value)
+			.filter((key) => value[key] !== undefined)
+			.sort();
+		return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
+	}
+	return JSON.stringify(value ?? null);
+}
+
+/** The stored declaration holds what was sent again (the stamp and revision aside). */
+function isStoredAlready(record: WardRecord, current: CurrentState): boolean {
+	if (!current?.doc || current.isDeleted) return false;
+	const sent: Record<string, unknown> = { ...record };
+	delete sent.stamp;
+	const stored = recordFields(current.doc, record.id);
+	delete stored.stamp;
+	return canonical(sent) === canonical(stored);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -145,6 +177,20 @@ export function decideWrite(
 		const isUpdate = options.isNewEdits
 			? current !== null || raw._rev !== undefined
 			: current !== null && current.rev !== raw._rev;
+		if (!isDeletion && isUpdate && options.isNewEdits) {
+			const resent = checkRecord(recordFields(raw, id));
+			const placement = resent.ok ? placementOfBody(id, resent.record) : null;
+			const isReachable =
+				placement !== null && scopeProblems(scope, placement, current).length === 0;
+			if (resent.ok && isReachable && isStoredAlready(resent.record, current)) {
+				return {
+					ok: false,
+					id,
+					error: 'conflict',
+					reason: describeProblems([{ path: '_id', key: 'declaration.already_stored' }])
+				};
+			}
+		}
 		if (isDeletion || isUpdate) {
 			return refuse(id, [
 				{ path: isDeletion ? '_deleted' : '_rev', key: 'declaration.append_only' }

@@ -6,17 +6,17 @@ const WARD = '26956';
 const GROUPS = new Set(['26956-01', '26956-02']);
 const HEADER = 'household_code,group,address,citizen_id,full_name,birth_date,sex,relation\n';
 
-function read(text: string) {
+async function read(text: string) {
 	return readExtract(text, WARD, GROUPS);
 }
 
-function keys(text: string) {
-	return read(text).problems.map((problem) => [problem.line, problem.key]);
+async function keys(text: string) {
+	return (await read(text)).problems.map((problem) => [problem.line, problem.key]);
 }
 
 describe('readExtract, CSV', () => {
-	it('groups members by household and reads the registry words', () => {
-		const extract = read(
+	it('groups members by household and reads the registry words', async () => {
+		const extract = await read(
 			HEADER +
 				'HK001,1,12/3A Xô Viết Nghệ Tĩnh,079080001234,Nguyễn Văn An,12/3/1980,Nam,Chủ hộ\n' +
 				'HK001,1,12/3A Xô Viết Nghệ Tĩnh,,Trần Thị Bình,1982,Nữ,Vợ\n' +
@@ -54,8 +54,8 @@ describe('readExtract, CSV', () => {
 		]);
 	});
 
-	it('takes Vietnamese header names in any order and split address columns', () => {
-		const extract = read(
+	it('takes Vietnamese header names in any order and split address columns', async () => {
+		const extract = await read(
 			'Họ tên,Ngày sinh,Giới tính,Quan hệ với chủ hộ,Số CCCD,Mã hộ,Tổ,Số nhà,Đường\n' +
 				'Phạm Thị Dung,01/02/1990,Nữ,Chủ hộ,,HK9,2,7,Bạch Đằng\n'
 		);
@@ -67,8 +67,8 @@ describe('readExtract, CSV', () => {
 		});
 	});
 
-	it('reports missing and unknown columns on the header line', () => {
-		expect(keys('household_code,full_name,colour\nHK1,An,red\n')).toEqual([
+	it('reports missing and unknown columns on the header line', async () => {
+		expect(await keys('household_code,full_name,colour\nHK1,An,red\n')).toEqual([
 			[1, 'registry.unknown_column'],
 			[1, 'registry.missing_column'],
 			[1, 'registry.missing_column'],
@@ -77,12 +77,14 @@ describe('readExtract, CSV', () => {
 			[1, 'registry.missing_column'],
 			[1, 'registry.missing_column']
 		]);
-		expect(keys('household_code;group;full_name\nHK1;1;An\n')).toEqual([[1, 'registry.delimiter']]);
+		expect(await keys('household_code;group;full_name\nHK1;1;An\n')).toEqual([
+			[1, 'registry.delimiter']
+		]);
 	});
 
-	it('checks every cell on its line: citizen ID, impossible dates, sex, relation, group', () => {
+	it('checks every cell on its line: citizen ID, impossible dates, sex, relation, group', async () => {
 		expect(
-			keys(
+			await keys(
 				HEADER +
 					'HK1,1,1 A,07908000123,Nguyễn Văn An,12/3/1980,Nam,Chủ hộ\n' +
 					'HK2,1,1 B,079090001234,Nguyễn Văn Bé,12/3/1980,Nam,Chủ hộ\n' +
@@ -102,9 +104,9 @@ describe('readExtract, CSV', () => {
 		]);
 	});
 
-	it('checks a household against itself and the file against itself', () => {
+	it('checks a household against itself and the file against itself', async () => {
 		expect(
-			keys(
+			await keys(
 				HEADER +
 					'HK1,1,1 A,079080001234,Nguyễn Văn An,12/3/1980,Nam,Chủ hộ\n' +
 					'HK1,2,1 A,,Nguyễn Văn Ba,2010,Nam,Con\n' +
@@ -123,25 +125,25 @@ describe('readExtract, CSV', () => {
 		]);
 	});
 
-	it('says a file whose last line is short and unterminated is cut off', () => {
+	it('says a file whose last line is short and unterminated is cut off', async () => {
 		const text = HEADER + 'HK1,1,1 A,,Nguyễn Văn An,1980,Nam,Chủ hộ\nHK2,1,2 B,,Trần';
-		expect(read(text).problems).toEqual([
+		expect((await read(text)).problems).toEqual([
 			{ line: 3, key: 'registry.cut_off', params: { line: 3 } }
 		]);
-		expect(keys(HEADER + 'HK1,1,1 A,,Nguyễn Văn An,1980,Nam\n')).toEqual([
+		expect(await keys(HEADER + 'HK1,1,1 A,,Nguyễn Văn An,1980,Nam\n')).toEqual([
 			[2, 'registry.field_count']
 		]);
 	});
 
-	it('says an unterminated quote is a file cut off', () => {
-		expect(keys(HEADER + 'HK1,1,"1 A,,Nguyễn Văn An,1980,Nam,Chủ hộ\n')).toEqual([
+	it('says an unterminated quote is a file cut off', async () => {
+		expect(await keys(HEADER + 'HK1,1,"1 A,,Nguyễn Văn An,1980,Nam,Chủ hộ\n')).toEqual([
 			[2, 'registry.cut_off_quote']
 		]);
 	});
 });
 
 describe('readExtract, JSON lines', () => {
-	it('reads households with members and single members', () => {
+	it('reads households with members and single members', async () => {
 		const text =
 			JSON.stringify({
 				household_code: 'HK1',
@@ -164,13 +166,13 @@ describe('readExtract, JSON lines', () => {
 				relation: 'Chủ hộ'
 			}) +
 			'\n';
-		const extract = read(text);
+		const extract = await read(text);
 		expect(extract.problems).toEqual([]);
 		expect(extract.format).toBe('jsonl');
 		expect(extract.households.map((household) => household.members.length)).toEqual([2, 1]);
 	});
 
-	it('reports a line that is not JSON, a number where text is due, and a cut-off last line', () => {
+	it('reports a line that is not JSON, a number where text is due, and a cut-off last line', async () => {
 		const good = JSON.stringify({
 			household_code: 'HK1',
 			group: '1',
@@ -181,7 +183,7 @@ describe('readExtract, JSON lines', () => {
 			relation: 'Chủ hộ'
 		});
 		expect(
-			keys(`${good}\nnot json\n${good.replace('"1980"', '1980')}\n${good.slice(0, 30)}`)
+			await keys(`${good}\nnot json\n${good.replace('"1980"', '1980')}\n${good.slice(0, 30)}`)
 		).toEqual([
 			[2, 'registry.json_invalid'],
 			[3, 'registry.json_field'],
@@ -192,12 +194,12 @@ describe('readExtract, JSON lines', () => {
 });
 
 describe('cells', () => {
-	it('reads a group as its number or code', () => {
+	it('reads a group as its number or code', async () => {
 		expect(groupCodeOf('3', WARD)).toBe('26956-03');
 		expect(groupCodeOf('26956-12', WARD)).toBe('26956-12');
 		expect(groupCodeOf('tổ 3', WARD)).toBeNull();
 	});
-	it('splits an address at its house number', () => {
+	it('splits an address at its house number', async () => {
 		expect(splitAddress('12/3A Xô Viết Nghệ Tĩnh')).toEqual({
 			house_number: '12/3A',
 			street: 'Xô Viết Nghệ Tĩnh'

@@ -114,7 +114,7 @@ export async function checkExtract(
 	const decoded = decodeExtract(bytes);
 	if (!decoded.ok) return refuse([decoded.problem]);
 	report.encoding = decoded.encoding;
-	const read = readExtract(decoded.text, ward, groups);
+	const read = await readExtract(decoded.text, ward, groups);
 	report.format = read.format;
 	report.rows = read.rows;
 	report.households = read.households.length;
@@ -182,7 +182,7 @@ export async function planExtract(
 	const stored = await loadWardRecords(client, ward);
 	const deleted = await deletedIds(client, ward, idsToCheck(ward, households, stored));
 	const at = (options.now?.() ?? new Date()).toISOString();
-	return planRegistryImport(households, {
+	return await planRegistryImport(households, {
 		ward,
 		author: { user: options.user, at },
 		stored,

@@ -85,8 +85,9 @@ export function stampOf(author: Author) {
 	return { by: author.user, at: author.at, device_id: author.device_id ?? REGISTRY_DEVICE };
 }
 
+/** The record as CouchDB stores it; zod's output holds no undefined member to drop. */
 function asDoc(record: WardRecord, rev?: string): CouchDoc {
-	const { id, ...fields } = JSON.parse(JSON.stringify(record)) as WardRecord;
+	const { id, ...fields } = record;
 	return { _id: id, ...(rev ? { _rev: rev } : {}), ...fields };
 }
 

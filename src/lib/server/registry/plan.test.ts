@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkRecord, type Household, type Person } from '$lib/domain';
 import { readExtract } from './extract';
 import { aliasDocId, REGISTRY_DEVICE, registryHouseholdId, registryPersonId } from './keys';
@@ -16,8 +16,8 @@ const FILE =
 	'HK1,1,12 Bạch Đằng,,Trần Thị Bình,1982,Nữ,Vợ\n' +
 	'HK2,2,7 Lê Lợi,,Lê Văn Cường,2001-01-31,Nam,Chủ hộ\n';
 
-function extractOf(text: string) {
-	const read = readExtract(text, WARD, new Set(['26956-01', '26956-02']));
+async function extractOf(text: string) {
+	const read = await readExtract(text, WARD, new Set(['26956-01', '26956-02']));
 	expect(read.problems).toEqual([]);
 	return read.households;
 }
@@ -46,8 +46,8 @@ function written(ward: WardRecords, plan: RegistryPlan): WardRecords {
 	return next;
 }
 
-function plan(text: string, ward: WardRecords, deleted = new Set<string>(), author = AUTHOR) {
-	return planRegistryImport(extractOf(text), { ward: WARD, author, stored: ward, deleted });
+async function plan(text: string, ward: WardRecords, deleted = new Set<string>(), author = AUTHOR) {
+	return planRegistryImport(await extractOf(text), { ward: WARD, author, stored: ward, deleted });
 }
 
 function fieldHousehold(overrides: Partial<Household> = {}): Stored<Household> {
@@ -88,9 +88,12 @@ function fieldPerson(household: Household, overrides: Partial<Person>): Stored<P
 }
 
 describe('planRegistryImport into an empty ward', () => {
-	const result = plan(FILE, emptyWard());
+	let result: RegistryPlan;
+	beforeAll(async () => {
+		result = await plan(FILE, emptyWard());
+	});
 
-	it('creates every household and person under ids from the registry keys', () => {
+	it('creates every household and person under ids from the registry keys', async () => {
 		expect(result.counts).toMatchObject({
 			households_created: 2,
 			persons_created: 3,
@@ -116,7 +119,7 @@ describe('planRegistryImport into an empty ward', () => {
 		]);
 	});
 
-	it('writes records the gateway would accept, audited and stamped by the import', () => {
+	it('writes records the gateway would accept, audited and stamped by the import', async () => {
 		for (const doc of [...result.households, ...result.persons]) {
 			const { _id, ...fields } = doc;
 			expect(checkRecord({ ...fields, id: _id }).ok).toBe(true);
@@ -131,8 +134,8 @@ describe('planRegistryImport into an empty ward', () => {
 		});
 	});
 
-	it('writes nothing the second time', () => {
-		const again = plan(FILE, written(emptyWard(), result), new Set(), LATER);
+	it('writes nothing the second time', async () => {
+		const again = await plan(FILE, written(emptyWard(), result), new Set(), LATER);
 		expect(again.counts).toMatchObject({
 			households_unchanged: 2,
 			persons_unchanged: 3,
@@ -143,9 +146,9 @@ describe('planRegistryImport into an empty ward', () => {
 		expect([...again.households, ...again.persons, ...again.aliases]).toEqual([]);
 	});
 
-	it('updates what the registry changed in its own records, with a version per field', () => {
+	it('updates what the registry changed in its own records, with a version per field', async () => {
 		const ward = written(emptyWard(), result);
-		const moved = plan(
+		const moved = await plan(
 			FILE.replaceAll('12 Bạch Đằng', '14 Bạch Đằng').replaceAll('HK1,1,', 'HK1,2,'),
 			ward,
 			new Set(),
@@ -171,7 +174,7 @@ describe('planRegistryImport into an empty ward', () => {
 });
 
 describe('planRegistryImport against records made in the field', () => {
-	it('links a household by address and head, and its people by citizen ID or name and birth date', () => {
+	it('links a household by address and head, and its people by citizen ID or name and birth date', async () => {
 		const household = fieldHousehold();
 		const head = fieldPerson(household, { citizen_id: '079080001234', phone: '0901234567' });
 		const wife = fieldPerson(household, {
@@ -184,7 +187,7 @@ describe('planRegistryImport against records made in the field', () => {
 		const ward = emptyWard();
 		ward.households.set(household.id, household);
 		ward.persons.set(head.id, head).set(wife.id, wife);
-		const result = plan(FILE, ward);
+		const result = await plan(FILE, ward);
 		expect(result.counts).toMatchObject({
 			households_unchanged: 1,
 			persons_unchanged: 2,
@@ -199,11 +202,11 @@ describe('planRegistryImport against records made in the field', () => {
 		expect(result.aliases.map((doc) => [doc._id, doc.from, doc.to])).toEqual(
 			links.map(([from, to]) => [aliasDocId(from), from, to])
 		);
-		const again = plan(FILE, written(ward, result), new Set(), LATER);
+		const again = await plan(FILE, written(ward, result), new Set(), LATER);
 		expect([...again.households, ...again.persons, ...again.aliases]).toEqual([]);
 	});
 
-	it("keeps the ward's own edits and lists them as conflicts, and fills what is missing", () => {
+	it("keeps the ward's own edits and lists them as conflicts, and fills what is missing", async () => {
 		const household = fieldHousehold({ head_name: 'Nguyễn Văn An' });
 		const head = fieldPerson(household, { full_name: 'Nguyễn Văn An', sex: 'male' });
 		const edited = fieldPerson(household, {
@@ -225,7 +228,7 @@ describe('planRegistryImport against records made in the field', () => {
 		const ward = emptyWard();
 		ward.households.set(household.id, household);
 		ward.persons.set(head.id, head).set(edited.id, edited);
-		const result = plan(FILE, ward);
+		const result = await plan(FILE, ward);
 		expect(result.updated.map((entry) => [entry.id, entry.changes])).toEqual([
 			[head.id, ['citizen_id']]
 		]);
@@ -237,7 +240,7 @@ describe('planRegistryImport against records made in the field', () => {
 		expect(result.conflicts[0].reason).toContain('giữ giá trị của phường');
 	});
 
-	it('leaves deleted records deleted and a citizen ID of another household alone', () => {
+	it('leaves deleted records deleted and a citizen ID of another household alone', async () => {
 		// The household HK2 is already linked to holds the citizen ID HK1's head gives.
 		const household = fieldHousehold({
 			id: registryHouseholdId(WARD, 'HK2'),
@@ -253,7 +256,7 @@ describe('planRegistryImport against records made in the field', () => {
 			full_name: 'Lê Văn Cường',
 			birth_date: '2001-01-31'
 		});
-		const result = plan(FILE, ward, new Set([cuong]));
+		const result = await plan(FILE, ward, new Set([cuong]));
 		expect(result.conflicts.map((conflict) => [conflict.line, conflict.key])).toEqual([
 			[2, 'registry.conflict_citizen_id_elsewhere'],
 			[4, 'registry.conflict_deleted']
@@ -263,7 +266,7 @@ describe('planRegistryImport against records made in the field', () => {
 });
 
 describe('near matches', () => {
-	it('go to the review list once, from the file and from the ward', () => {
+	it('go to the review list once, from the file and from the ward', async () => {
 		const household = fieldHousehold();
 		const typedInField = fieldPerson(household, {
 			full_name: 'Tran Thi Binh',
@@ -275,7 +278,7 @@ describe('near matches', () => {
 		ward.households.set(household.id, household);
 		ward.persons.set(typedInField.id, typedInField);
 		const text = FILE + 'HK2,2,7 Lê Lợi,,Lê Văn Cườn,2001-01-31,Nam,Con\n';
-		const result = plan(text, ward);
+		const result = await plan(text, ward);
 		expect(result.reviewEntries.map((entry) => [entry.line, entry.names, entry.kinds])).toEqual([
 			[3, expect.arrayContaining(['Tran Thi Binh', 'Trần Thị Bình']), ['diacritics']],
 			[4, expect.arrayContaining(['Lê Văn Cường', 'Lê Văn Cườn']), ['name_typo']]
@@ -290,7 +293,7 @@ describe('near matches', () => {
 
 		const after = written(ward, result);
 		for (const doc of result.reviews) after.reviews.set(doc._id, { ...doc, _rev: '1-r' });
-		const again = plan(text, after, new Set(), LATER);
+		const again = await plan(text, after, new Set(), LATER);
 		expect(again.reviews).toEqual([]);
 		expect([...again.households, ...again.persons, ...again.aliases]).toEqual([]);
 	});

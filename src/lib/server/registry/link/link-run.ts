@@ -105,7 +105,7 @@ export async function runRegistryLink(
 			run.pages += 1;
 			run.rows += changes.results.length;
 			const text = changes.results.map((row) => JSON.stringify(row)).join('\n') + '\n';
-			const read = readExtract(text, ward, groups);
+			const read = await readExtract(text, ward, groups);
 			const refused = new Set(read.problems.map((problem) => problem.line));
 			for (const problem of read.problems) {
 				const params = problem.params ?? {};
