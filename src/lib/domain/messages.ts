@@ -247,6 +247,10 @@ export const MESSAGES = {
 		vi: 'Tên đăng nhập này đã có người dùng, hãy chọn tên khác',
 		en: 'This username is taken: choose another'
 	},
+	'csrf.cross_site': {
+		vi: 'Yêu cầu ghi dữ liệu gửi từ trang web khác bị từ chối',
+		en: 'A write sent from another site is refused'
+	},
 	'audit.forbidden': {
 		vi: 'Chỉ trạm y tế phường được xem nhật ký truy cập của phường mình',
 		en: "Only a ward's health station may read that ward's audit trail"
