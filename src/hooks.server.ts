@@ -8,7 +8,13 @@ import { knownCaller, startAccountWatching } from '$lib/server/auth/caller';
 import { handleGateway, isGatewayPath } from '$lib/server/gateway';
 import { loggablePath, logEvent, queryNames } from '$lib/server/log';
 import { startProgressWarming } from '$lib/server/progress';
-import { crossSiteRefusal, withSecurityHeaders } from '$lib/server/request-guard';
+import {
+	crossSiteRefusal,
+	drainBody,
+	oversizeRefusal,
+	withReason,
+	withSecurityHeaders
+} from '$lib/server/request-guard';
 import { assertProductionSecrets } from '$lib/server/secrets';
 
 /** A production start with a published or missing secret stops here; the rest is started,
@@ -24,8 +30,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const pathname = event.url.pathname;
 	const answer =
 		crossSiteRefusal(event.request, event.url) ??
+		oversizeRefusal(event.request, pathname) ??
 		(isGatewayPath(pathname) ? await handleGateway(event) : await resolve(event));
-	const response = withSecurityHeaders(answer, pathname);
+	const response = withSecurityHeaders(await withReason(answer, event.request, pathname), pathname);
+	await drainBody(event.request);
 	const caller = knownCaller(event.request);
 	logEvent(response.status >= 500 ? 'error' : 'info', 'request', {
 		method: event.request.method,

@@ -5,6 +5,10 @@
 export const MESSAGES = {
 	required: { vi: 'Vui lòng nhập thông tin này', en: 'This field is required' },
 	'text.too_long': { vi: 'Nội dung quá dài', en: 'Text is too long' },
+	'text.markup': {
+		vi: 'Không được dùng ký tự < hoặc >',
+		en: 'The characters < and > are not allowed'
+	},
 	'id.invalid': { vi: 'Mã không hợp lệ', en: 'Invalid id' },
 	'code.invalid': { vi: 'Mã đơn vị không hợp lệ', en: 'Invalid unit code' },
 	'date.format': {
@@ -168,6 +172,10 @@ export const MESSAGES = {
 		en: 'Cannot delete a record the server does not hold'
 	},
 	'gateway.attachments': { vi: 'Không nhận tệp đính kèm', en: 'Attachments are not accepted' },
+	'request.too_large': {
+		vi: 'Dữ liệu gửi lên quá lớn (tối đa 1 MB mỗi lần)',
+		en: 'The request is too large (1 MB at most)'
+	},
 	'gateway.too_large': {
 		vi: 'Dữ liệu gửi lên quá lớn (tối đa 10 MB mỗi lần)',
 		en: 'The request is too large (10 MB at most)'
@@ -183,6 +191,14 @@ export const MESSAGES = {
 		en: 'The database server does not answer: try again later'
 	},
 	'gateway.not_found': { vi: 'Không tìm thấy', en: 'Not found' },
+	'gateway.conflict': {
+		vi: 'Bản ghi vừa được sửa ở nơi khác: hãy đọc lại rồi ghi',
+		en: 'The record was changed elsewhere: read it again, then write'
+	},
+	'gateway.local_id': {
+		vi: 'Mã điểm đồng bộ không hợp lệ',
+		en: 'Invalid checkpoint id'
+	},
 	'declaration.append_only': {
 		vi: 'Tờ khai đã gửi không được sửa hay xóa; hãy lập tờ khai đính chính',
 		en: 'A sent declaration cannot be changed or deleted: make a correcting declaration'

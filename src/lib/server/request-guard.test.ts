@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { crossSiteRefusal, withSecurityHeaders } from './request-guard';
+import {
+	crossSiteRefusal,
+	oversizeRefusal,
+	withReason,
+	withSecurityHeaders
+} from './request-guard';
 
 const app = new URL('https://hssk.example.vn/api/session');
 
@@ -48,5 +53,39 @@ describe('withSecurityHeaders', () => {
 		expect(api.headers.get('x-content-type-options')).toBe('nosniff');
 		const notModified = withSecurityHeaders(new Response(null, { status: 304 }), '/');
 		expect(notModified.headers.get('content-security-policy')).toBeNull();
+	});
+});
+
+describe('oversizeRefusal', () => {
+	it('refuses an API body declared over 1 MB, and leaves the org import and gateway to their own bounds', () => {
+		const big = (path: string) =>
+			new Request(new URL(path, app), {
+				method: 'POST',
+				headers: { 'content-length': String(2 * 1024 * 1024) }
+			});
+		expect(oversizeRefusal(big('/api/session'), '/api/session')?.status).toBe(413);
+		expect(oversizeRefusal(big('/api/org/import'), '/api/org/import')).toBeNull();
+		expect(
+			oversizeRefusal(big('/db/ward_26956/_bulk_docs'), '/db/ward_26956/_bulk_docs')
+		).toBeNull();
+	});
+});
+
+describe('withReason', () => {
+	it("answers Kit's reasonless 404 and 405 with a bilingual refusal, outside page navigation", async () => {
+		const kit405 = new Response('POST method not allowed', {
+			status: 405,
+			headers: { allow: 'GET' }
+		});
+		const answered = await withReason(kit405, request('POST'), '/api/health');
+		expect(answered.status).toBe(405);
+		expect(answered.headers.get('allow')).toBe('GET');
+		expect(((await answered.json()) as { reason: string }).reason).toContain(' / ');
+		const page = new Response('<!doctype html>', { status: 404 });
+		expect(await withReason(page, request('GET'), '/khong-co')).toBe(page);
+		const own = new Response(JSON.stringify({ error: 'not_found', reason: 'A / B' }), {
+			status: 404
+		});
+		expect(await withReason(own, request('POST'), '/api/qr/household')).toBe(own);
 	});
 });

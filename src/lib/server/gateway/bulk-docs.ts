@@ -3,6 +3,7 @@
 // own; the accepted ones go to CouchDB in one request and the answer keeps the request's order.
 
 import { json } from '@sveltejs/kit';
+import { bilingual } from '$lib/domain';
 import { Refusal } from '../http';
 import { logEvent } from '../log';
 import { wardProgressCache } from '../progress';
@@ -85,7 +86,7 @@ export async function writeDocs(
 		if (!row) continue;
 		rows.push(
 			row.error
-				? { id: decision.id, rev: row.rev, error: row.error, reason: row.reason ?? '' }
+				? { id: decision.id, rev: row.rev, error: row.error, reason: upstreamReason(row) }
 				: { ok: true, id: decision.id, rev: row.rev ?? '' }
 		);
 	}
@@ -105,6 +106,12 @@ export async function writeDocs(
 		refused: decisions.length - accepted.length
 	});
 	return rows;
+}
+
+/** CouchDB's own reasons are English: a conflict, the one a device meets, is said in both. */
+function upstreamReason(row: UpstreamRow): string {
+	if (row.error === 'conflict') return bilingual('gateway.conflict');
+	return `${bilingual('gateway.bad_request')} (${row.reason ?? row.error})`;
 }
 
 export async function bulkDocs(context: GatewayContext): Promise<Response> {
