@@ -8,6 +8,7 @@ import { knownCaller, startAccountWatching } from '$lib/server/auth/caller';
 import { handleGateway, isGatewayPath } from '$lib/server/gateway';
 import { loggablePath, logEvent, queryNames } from '$lib/server/log';
 import { startProgressWarming } from '$lib/server/progress';
+import { startRegistryLink } from '$lib/server/registry/link';
 import {
 	crossSiteRefusal,
 	drainBody,
@@ -18,11 +19,13 @@ import {
 import { assertProductionSecrets } from '$lib/server/secrets';
 
 /** A production start with a published or missing secret stops here; the rest is started,
- * not awaited: the server answers at once while the progress cache fills. */
+ * not awaited: the server answers at once while the progress cache fills and the registry
+ * link (when configured) waits for its first round. */
 export const init: ServerInit = () => {
 	assertProductionSecrets();
 	startAccountWatching();
 	startProgressWarming();
+	startRegistryLink();
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

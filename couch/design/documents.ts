@@ -12,6 +12,13 @@ export const PROGRESS_DESIGN = 'progress';
 /** `_design/claim` in every ward database: what claiming a household by QR checks. */
 export const CLAIM_DESIGN = 'claim';
 export const CLAIM_VIEWS = { members: 'members_by_household' } as const;
+/** `_design/identity` in every ward database: people by citizen ID and birth year, and
+ * declarations by person, for the registry link's duplicates and merges. */
+export const IDENTITY_DESIGN = 'identity';
+export const IDENTITY_VIEWS = {
+	personsByIdentity: 'persons_by_identity',
+	declarationsByPerson: 'declarations_by_person'
+} as const;
 /** `_design/tree` in `hssk_org`: the org tree by path. */
 export const TREE_DESIGN = 'tree';
 
@@ -27,7 +34,8 @@ export const PROGRESS_VIEWS = {
 export const WARD_DESIGN_FOLDERS = [
 	{ folder: 'ward', name: PROGRESS_DESIGN },
 	{ folder: 'gateway', name: GATEWAY_DESIGN },
-	{ folder: 'claim', name: CLAIM_DESIGN }
+	{ folder: 'claim', name: CLAIM_DESIGN },
+	{ folder: 'identity', name: IDENTITY_DESIGN }
 ] as const;
 
 export function wardDesignDocs(): DesignDoc[] {

@@ -148,3 +148,40 @@ describe('accounts view', () => {
 		]);
 	});
 });
+
+describe('identity views', () => {
+	const identity = wardDesignDocs().find((design) => design._id === '_design/identity')?.views;
+
+	it('key people by citizen ID and birth year, nothing else', () => {
+		const rows = mapRows(identity?.persons_by_identity.map ?? '', [
+			{
+				...base,
+				_id: 'person:1',
+				type: 'person',
+				household: 'household:h',
+				citizen_id: '079080001234',
+				birth_date: '1980-03-12'
+			},
+			{ ...base, _id: 'person:2', type: 'person', household: 'household:h', birth_date: '1982' },
+			{ ...declaration },
+			{ _id: 'review_item:x', type: 'review_item', ward: '26956' }
+		]);
+		expect(rows).toEqual([
+			[['citizen_id', '079080001234'], null],
+			[['birth', '1980'], null],
+			[['birth', '1982'], null]
+		]);
+	});
+
+	it('key every declaration by its person, corrections included', () => {
+		const rows = mapRows(identity?.declarations_by_person.map ?? '', [
+			{ ...declaration },
+			{ ...declaration, _id: 'declaration:2', corrects: 'declaration:1' },
+			{ ...base, _id: 'person:a', type: 'person' }
+		]);
+		expect(rows).toEqual([
+			['person:a', null],
+			['person:a', null]
+		]);
+	});
+});

@@ -151,7 +151,7 @@ describe('importing the tree of 2021, then that of 2025', () => {
 		expect(units.get('26953-02')?.cadence_months).toBe(3);
 		for (const ward of ['ward_26953', 'ward_26734']) {
 			expect(await stack.couch.databaseExists(ward)).toBe(true);
-			for (const design of ['progress', 'gateway', 'claim']) {
+			for (const design of ['progress', 'gateway', 'claim', 'identity']) {
 				expect(
 					await stack.couch.getDoc(ward, `_design/${design}`),
 					`${ward} ${design}`

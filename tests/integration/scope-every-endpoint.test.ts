@@ -352,6 +352,38 @@ const API_CASES: Record<string, ApiCase> = {
 		const stored = await stack.couch.getDoc<{ name: string }>('hssk_org', `org:${code}`);
 		expect(stored?.name).not.toBe('Đổi Tên');
 	},
+	'POST /api/registry/import': async (role) => {
+		// Ward staff import into their own ward only (the session names it): a dry run here.
+		const answer = await call(
+			role,
+			'POST',
+			'/api/registry/import?dry_run=1',
+			'household_code,address,citizen_id,full_name,birth_date,sex,relation\n',
+			{ 'content-type': 'text/csv' }
+		);
+		note('POST /api/registry/import', role, answer.status);
+		if (role.name === 'ward_staff') return expectNothing(role, answer, 'POST /api/registry/import');
+		expectRefused(role, answer, 'POST /api/registry/import');
+	},
+	'GET /api/registry/review': async (role) => {
+		const answer = await staffOnly(role, 'GET', '/api/registry/review');
+		if (role.name === 'ward_staff') return expectNothing(role, answer, 'GET /api/registry/review');
+		expectRefused(role, answer, 'GET /api/registry/review');
+	},
+	'POST /api/registry/review': async (role) => {
+		const answer = await staffOnly(role, 'POST', '/api/registry/review', {
+			id: 'review_item:00000000-0000-4000-8000-0000000000ff',
+			action: 'keep_apart'
+		});
+		expectRefused(role, answer, 'POST /api/registry/review of an item not in the ward');
+	},
+	'GET /api/registry/link': async (role) => {
+		const unit = role.outsideUnit;
+		const answer = await call(role, 'GET', `/api/registry/link?unit=${unit ?? WARD_C}`);
+		note('GET /api/registry/link', role, answer.status);
+		if (unit === null) return expectNothing(role, answer, 'GET /api/registry/link');
+		expectRefused(role, answer, `GET /api/registry/link?unit=${unit}`);
+	},
 	'POST /api/org/import': async (role) => {
 		// Administrators import the whole tree: theirs is a dry run, which writes nothing.
 		const dryRun = role.name === 'admin' ? '?dry_run=1' : '';

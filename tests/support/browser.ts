@@ -10,7 +10,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
 	'--disable-gpu',
@@ -20,6 +20,15 @@ const CHROMIUM_ARGS = [
 	'--disable-component-update',
 	'--disable-sync'
 ];
+
+/** Fails the run, never skips it, when the browser is not installed. */
+export function requireChromium(): void {
+	if (!existsSync(CHROMIUM_PATH)) {
+		throw new Error(
+			`Chromium is missing at ${CHROMIUM_PATH}: install it with \`sudo apt-get install -y chromium\` (see README).`
+		);
+	}
+}
 
 export type Browser = {
 	context: BrowserContext;
@@ -38,20 +47,19 @@ export async function launchBrowser(
 		width?: number;
 		height?: number;
 		args?: readonly string[];
+		/** Another browser's user agent string, for what the app decides from it alone. */
+		userAgent?: string;
 		/** For a test that provokes refusals on purpose (and checks them itself). */
 		allowCspViolations?: boolean;
 	} = {}
 ): Promise<Browser> {
-	if (!existsSync(CHROMIUM_PATH)) {
-		throw new Error(
-			`Chromium is missing at ${CHROMIUM_PATH}: install it with \`sudo apt-get install -y chromium\` (see README).`
-		);
-	}
+	requireChromium();
 	const profileDir = mkdtempSync(join(tmpdir(), 'hssk-chromium-'));
 	const context = await chromium.launchPersistentContext(profileDir, {
 		executablePath: CHROMIUM_PATH,
 		args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
 		viewport: { width: options.width ?? 390, height: options.height ?? 844 },
+		userAgent: options.userAgent,
 		locale: 'vi-VN',
 		timezoneId: 'Asia/Ho_Chi_Minh'
 	});

@@ -1,6 +1,8 @@
 // A device names itself with a random id kept for the life of its browser storage, so the
 // gateway's stamps and the supervisors' device list can tell two phones of one person apart.
 
+import { durableLocalStorage } from './durable-local-storage';
+
 export const DEVICE_ID_KEY = 'hssk_device_id';
 
 const DEVICE_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -10,13 +12,9 @@ export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
 
 let processDeviceId: string | undefined;
 
+/** localStorage, with the id also kept in IndexedDB (./durable-local-storage.ts). */
 function browserStorage(): KeyValueStore | undefined {
-	try {
-		return globalThis.localStorage ?? undefined;
-	} catch {
-		// Storage can throw on access (private mode, blocked cookies).
-		return undefined;
-	}
+	return durableLocalStorage();
 }
 
 /**

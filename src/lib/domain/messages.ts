@@ -2,6 +2,8 @@
 // return keys, never sentences, so the form, the server's rejection reason and the tests
 // all speak the same words.
 
+import { REGISTRY_MESSAGES } from './messages-registry';
+
 export const MESSAGES = {
 	required: { vi: 'Vui lòng nhập thông tin này', en: 'This field is required' },
 	'text.too_long': { vi: 'Nội dung quá dài', en: 'Text is too long' },
@@ -424,7 +426,8 @@ export const MESSAGES = {
 	'org.merge_unmapped_group': {
 		vi: 'Có hồ sơ thuộc tổ "{group}" mà danh mục không có tổ này; hãy thêm tổ rồi chạy lại',
 		en: 'Records name group "{group}", which the tree lacks; add the group and run again'
-	}
+	},
+	...REGISTRY_MESSAGES
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -5,11 +5,13 @@
 import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
 import { CORE_WORDS } from './words-core';
+import { DURABLE_WORDS } from './words-durable';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
 import { ORG_WORDS } from './words-org';
 import { PROGRESS_WORDS } from './words-progress';
 import { WARD_WORDS } from './words-ward';
 import { QR_SHEET_WORDS } from './words-qr-sheets';
+import { REGISTRY_WORDS } from './words-registry';
 import { RESIDENT_WORDS } from './words-resident';
 import { SCANNER_WORDS } from './words-scanner';
 
@@ -23,6 +25,8 @@ export const UI = {
 	...WARD_WORDS,
 	...ORG_WORDS,
 	...CLASH_WORDS,
+	...DURABLE_WORDS,
+	...REGISTRY_WORDS,
 	...AUDIT_WORDS
 } as const;
 

@@ -3,11 +3,13 @@ import { UI } from './dictionary';
 import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
 import { CORE_WORDS } from './words-core';
+import { DURABLE_WORDS } from './words-durable';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
 import { ORG_WORDS } from './words-org';
 import { PROGRESS_WORDS } from './words-progress';
 import { WARD_WORDS } from './words-ward';
 import { QR_SHEET_WORDS } from './words-qr-sheets';
+import { REGISTRY_WORDS } from './words-registry';
 import { RESIDENT_WORDS } from './words-resident';
 import { SCANNER_WORDS } from './words-scanner';
 import { isLanguage, pickBilingual, translate } from './translate';
@@ -24,6 +26,8 @@ describe('interface dictionary', () => {
 			WARD_WORDS,
 			ORG_WORDS,
 			CLASH_WORDS,
+			DURABLE_WORDS,
+			REGISTRY_WORDS,
 			AUDIT_WORDS
 		];
 		const keys = tables.flatMap((table) => Object.keys(table));

@@ -22,6 +22,8 @@ describe('route guard', () => {
 		expect(guardRedirect(at('/quan-ly'), { role: 'ward_staff' })).toBeNull();
 		expect(guardRedirect(at('/quan-ly'), { role: 'collaborator' })).toBe('/');
 		expect(guardRedirect(at('/quan-ly'), { role: 'city_supervisor' })).toBe('/giam-sat');
+		expect(guardRedirect(at('/quan-ly/dan-cu'), { role: 'ward_staff' })).toBeNull();
+		expect(guardRedirect(at('/quan-ly/dan-cu'), { role: 'collaborator' })).toBe('/');
 		expect(guardRedirect(at('/nhat-ky'), { role: 'ward_staff' })).toBeNull();
 		expect(guardRedirect(at('/nhat-ky'), { role: 'collaborator' })).toBe('/');
 		expect(guardRedirect(at('/nhat-ky'), { role: 'admin' })).toBe('/giam-sat');

@@ -10,7 +10,7 @@ export const SUPERVISOR_PATH = '/giam-sat';
 /** The administrator's screens (the org tree): `/quan-tri/…`, for administrators only. */
 export const ADMIN_PATH_PREFIX = '/quan-tri/';
 export const HOME_PATH = '/';
-/** Ward staff's management of groups and collaborators. */
+/** Ward staff's management of groups and collaborators, and the screens below it. */
 export const WARD_ADMIN_PATH = '/quan-ly';
 /** Ward staff's audit trail of their ward. */
 export const AUDIT_PATH = '/nhat-ky';
@@ -70,7 +70,8 @@ export function guardRedirect(url: URL, user: GuardedUser | null): string | null
 	if (path.startsWith(ADMIN_PATH_PREFIX)) return user.role === 'admin' ? null : homeFor(user);
 	// Ward staff enter data, watch their ward's progress and manage its groups and leaders.
 	if (user.role === 'ward_staff') return null;
-	if (path === WARD_ADMIN_PATH || path === AUDIT_PATH) return homeFor(user);
+	if (path === WARD_ADMIN_PATH || path.startsWith(WARD_ADMIN_PATH + '/') || path === AUDIT_PATH)
+		return homeFor(user);
 	if (entersData(user.role)) return path === SUPERVISOR_PATH ? HOME_PATH : null;
 	return path === SUPERVISOR_PATH ? null : SUPERVISOR_PATH;
 }

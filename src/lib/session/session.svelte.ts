@@ -3,8 +3,9 @@
 
 import type { SessionUser } from '$lib/domain';
 import { deviceId } from '$lib/db/device-id';
+import { durableLocalStorage } from '$lib/db/durable-local-storage';
 import { claimedBefore, claimHousehold, resumeResident, type ClaimOutcome } from './claim';
-import { readCurrentSession, type SignInMode } from './saved-accounts';
+import { readCurrentSession, type KeyValueStore, type SignInMode } from './saved-accounts';
 import {
 	checkServerSession,
 	signIn,
@@ -13,6 +14,11 @@ import {
 	type ServerSessionState,
 	type SignInOutcome
 } from './sign-in';
+
+/** localStorage, with sign-ins also kept in IndexedDB so that a killed browser keeps them. */
+function store(): KeyValueStore {
+	return durableLocalStorage() ?? localStorage;
+}
 
 function isOnline(): boolean {
 	return typeof navigator === 'undefined' ? true : navigator.onLine;
@@ -24,6 +30,11 @@ class SessionState {
 	#server = $state<ServerSessionState>('unknown');
 
 	constructor() {
+		this.reload();
+	}
+
+	/** Reads who is signed in from the device again (after its kept entries were put back). */
+	reload(): void {
 		if (typeof localStorage === 'undefined') return;
 		const current = readCurrentSession(localStorage);
 		this.#user = current?.user ?? null;
@@ -52,7 +63,7 @@ class SessionState {
 	async signIn(credentials: Credentials): Promise<SignInOutcome> {
 		const outcome = await signIn(credentials, {
 			fetch,
-			store: localStorage,
+			store: store(),
 			deviceId: this.deviceId,
 			isOnline: isOnline()
 		});
@@ -68,7 +79,7 @@ class SessionState {
 	async claim(token: string, answer: string): Promise<ClaimOutcome> {
 		const outcome = await claimHousehold(
 			{ token, answer },
-			{ fetch, store: localStorage, deviceId: this.deviceId }
+			{ fetch, store: store(), deviceId: this.deviceId }
 		);
 		if (outcome.ok) {
 			this.#user = outcome.user;
@@ -80,10 +91,10 @@ class SessionState {
 
 	/** Reopens the household this phone claimed with this link before; false if it did not. */
 	async resumeClaim(token: string): Promise<boolean> {
-		const user = await claimedBefore(token, localStorage);
+		const user = await claimedBefore(token, store());
 		if (!user) return false;
 		if (this.#user?.username !== user.username) {
-			resumeResident(user, { store: localStorage });
+			resumeResident(user, { store: store() });
 			this.#user = user;
 			this.#mode = 'online';
 			this.#server = 'unknown';
@@ -95,17 +106,17 @@ class SessionState {
 		this.#user = null;
 		this.#mode = null;
 		this.#server = 'unknown';
-		await signOut({ fetch, store: localStorage, isOnline: isOnline() });
+		await signOut({ fetch, store: store(), isOnline: isOnline() });
 	}
 
 	/** Asks the server again (on start and whenever the network comes back). */
 	async checkServer(): Promise<ServerSessionState> {
 		const user = this.#user;
 		if (!user || !isOnline()) return this.#server;
-		const state = await checkServerSession(user.username, { fetch, store: localStorage });
+		const state = await checkServerSession(user.username, { fetch, store: store() });
 		if (this.#user?.username !== user.username) return this.#server;
 		this.#server = state;
-		const refreshed = readCurrentSession(localStorage)?.user;
+		const refreshed = readCurrentSession(store())?.user;
 		// A new object only when something changed: every screen that reads the user re-runs.
 		if (state === 'valid' && refreshed && JSON.stringify(refreshed) !== JSON.stringify(user)) {
 			this.#user = refreshed;

@@ -37,6 +37,9 @@ class SyncStatusState {
 	get waiting(): number {
 		return this.current.waiting;
 	}
+	get oldestWaitingAt(): string | null {
+		return this.current.oldestWaitingAt;
+	}
 	get lastSuccessAt(): string | null {
 		return this.current.lastSuccessAt;
 	}

@@ -20,6 +20,8 @@ export type SyncStatus = {
 	isPulling: boolean;
 	/** Records changed on this device that the server has not acknowledged yet. */
 	waiting: number;
+	/** When the oldest of them was written on this device; null when none waits. */
+	oldestWaitingAt: string | null;
 	lastPushAt: string | null;
 	lastPullAt: string | null;
 	/** The last time the server answered a push or a pull. */
@@ -37,6 +39,7 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
 	isPushing: false,
 	isPulling: false,
 	waiting: 0,
+	oldestWaitingAt: null,
 	lastPushAt: null,
 	lastPullAt: null,
 	lastSuccessAt: null,

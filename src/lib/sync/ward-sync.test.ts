@@ -119,12 +119,14 @@ describe('ward sync', () => {
 		});
 		if (!saved.ok) throw new Error('refused');
 		await until(() => sync.status.current.waiting === 1);
+		expect(sync.status.current.oldestWaitingAt).toBe(saved.record.audit.updated_at);
 		await new Promise((resolve) => setTimeout(resolve, 300));
 		expect(await server.couch.getDoc('ward_26956', saved.record.id)).toBeNull();
 
 		isNetworkUp = true;
 		online.set(true);
 		await until(() => sync.status.current.waiting === 0);
+		expect(sync.status.current.oldestWaitingAt).toBeNull();
 		const onServer = await server.couch.getDoc<Household>('ward_26956', saved.record.id);
 		expect(onServer?.stamp?.by).toBe('ctv-demo');
 		expect(sync.status.current).toMatchObject({ isOnline: true, conflicts: 0, refused: [] });

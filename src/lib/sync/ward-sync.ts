@@ -18,7 +18,7 @@ import { DeviceReporter } from './device-report';
 import { gatewayFetch, type GatewayObservation } from './gateway-fetch';
 import { browserOnlineSignal, type OnlineSignal } from './online';
 import { SyncStatusStore, type SyncError } from './sync-status';
-import { waitingCount$ } from './waiting';
+import { waiting$ } from './waiting';
 
 export type WardSyncOptions = {
 	db: DeviceDatabase;
@@ -161,8 +161,8 @@ export function startWardSync(options: WardSyncOptions): WardSync {
 	});
 
 	subscriptions.add(
-		waitingCount$(db).subscribe((waiting) => {
-			status.update({ waiting });
+		waiting$(db).subscribe((waiting) => {
+			status.update({ waiting: waiting.count, oldestWaitingAt: waiting.oldestAt });
 			reporter.report();
 		})
 	);

@@ -10,12 +10,12 @@ import { browserOnlineSignal, startWardSync, type WardSync } from '$lib/sync';
 import { keepQrIndexFresh, type QrIndexKeeper } from '$lib/sync/qr-index-refresh';
 import { scansHouseholds, type QrIndexRefresh } from '$lib/sync/qr-index';
 import { syncStatusState, type SyncStatusState } from '$lib/sync/sync-status.svelte';
-import { waitingCount$ } from '$lib/sync/waiting';
+import { NOTHING_WAITING, waiting$, type Waiting } from '$lib/sync/waiting';
 import type { SyncView } from './sync-summary';
 
 class DeviceSync {
 	#online = $state(true);
-	#localWaiting = $state(0);
+	#localWaiting = $state.raw<Waiting>(NOTHING_WAITING);
 	#sync = $state.raw<{ db: DeviceDatabase; ward: WardSync; status: SyncStatusState } | null>(null);
 	#watched: { db: DeviceDatabase; subscription: Subscription } | null = null;
 	#qrIndex: QrIndexKeeper | null = null;
@@ -32,9 +32,9 @@ class DeviceSync {
 		if (this.#watched?.db === db) return;
 		this.#watched?.subscription.unsubscribe();
 		this.#watched = null;
-		this.#localWaiting = 0;
+		this.#localWaiting = NOTHING_WAITING;
 		if (!db) return;
-		const subscription = waitingCount$(db).subscribe((count) => (this.#localWaiting = count));
+		const subscription = waiting$(db).subscribe((waiting) => (this.#localWaiting = waiting));
 		this.#watched = { db, subscription };
 	}
 
@@ -81,7 +81,8 @@ class DeviceSync {
 				online: this.#online,
 				pushing: false,
 				pulling: false,
-				waiting: this.#localWaiting,
+				waiting: this.#localWaiting.count,
+				oldestWaitingAt: this.#localWaiting.oldestAt,
 				lastSuccessAt: null,
 				lastError: null
 			};
@@ -92,6 +93,7 @@ class DeviceSync {
 			pushing: current.isPushing,
 			pulling: current.isPulling,
 			waiting: current.waiting,
+			oldestWaitingAt: current.oldestWaitingAt,
 			lastSuccessAt: current.lastSuccessAt,
 			lastError: current.lastError
 		};

@@ -11,25 +11,28 @@ const TIMEOUT_MS = 10 * 60_000;
 
 export type ImportProgress = { done: number; total: number };
 
-export type ImportAnswer =
-	| { ok: true; report: ImportReport }
+/** What an import endpoint answers with (org units, the registry extract): checked or not. */
+type AnyReport = { ok: boolean; problems: unknown[] };
+
+export type ImportAnswer<R extends AnyReport = ImportReport> =
+	| { ok: true; report: R }
 	| { ok: false; offline: true }
 	| { ok: false; offline: false; reason: string };
 
-type Line = {
+type Line<R> = {
 	progress?: ImportProgress;
-	report?: ImportReport;
+	report?: R;
 	status?: number;
 	reason?: string;
 };
 
-function isReport(value: unknown): value is ImportReport {
-	const report = value as Partial<ImportReport> | null;
+function isReport<R extends AnyReport>(value: unknown): value is R {
+	const report = value as Partial<AnyReport> | null;
 	return typeof report?.ok === 'boolean' && Array.isArray(report.problems);
 }
 
-function answerOf(body: Line | null, status: number): ImportAnswer {
-	if (body && isReport(body.report)) return { ok: true, report: body.report };
+function answerOf<R extends AnyReport>(body: Line<R> | null, status: number): ImportAnswer<R> {
+	if (body && isReport<R>(body.report)) return { ok: true, report: body.report };
 	return {
 		ok: false,
 		offline: false,
@@ -55,41 +58,44 @@ async function* lines(stream: ReadableStream<Uint8Array>): AsyncGenerator<string
 	if (pending.trim()) yield pending;
 }
 
-/** Reads an answer of the import endpoint, JSON or NDJSON, reporting progress lines. */
-export async function readImportAnswer(
+/** Reads an answer of an import endpoint, JSON or NDJSON, reporting progress lines. */
+export async function readImportAnswer<R extends AnyReport = ImportReport>(
 	response: Response,
 	onProgress: (progress: ImportProgress) => void = () => {}
-): Promise<ImportAnswer> {
+): Promise<ImportAnswer<R>> {
 	const type = response.headers.get('content-type') ?? '';
 	if (!type.includes(NDJSON) || !response.body) {
-		let body: Line | null = null;
+		let body: Line<R> | null = null;
 		try {
-			body = (await response.json()) as Line;
+			body = (await response.json()) as Line<R>;
 		} catch {
 			// reported by its status below
 		}
 		return answerOf(body, response.status);
 	}
-	let last: Line | null = null;
+	let last: Line<R> | null = null;
 	for await (const text of lines(response.body)) {
-		const line = JSON.parse(text) as Line;
+		const line = JSON.parse(text) as Line<R>;
 		if (line.progress) onProgress(line.progress);
 		else last = line;
 	}
 	return answerOf(last, last?.status ?? response.status);
 }
 
-async function send(
+/** Sends a file to an import endpoint, as a dry run or for real. */
+export async function sendImportFile<R extends AnyReport = ImportReport>(
+	endpoint: string,
 	bytes: ArrayBuffer,
 	dryRun: boolean,
 	onProgress: (progress: ImportProgress) => void,
-	fetcher: typeof fetch
-): Promise<ImportAnswer> {
+	fetcher: typeof fetch,
+	contentType = 'text/csv'
+): Promise<ImportAnswer<R>> {
 	let response: Response;
 	try {
-		response = await fetcher(`${ORG_IMPORT_ENDPOINT}${dryRun ? '?dry_run=1' : ''}`, {
+		response = await fetcher(`${endpoint}${dryRun ? '?dry_run=1' : ''}`, {
 			method: 'POST',
-			headers: { 'content-type': 'text/csv', accept: dryRun ? 'application/json' : NDJSON },
+			headers: { 'content-type': contentType, accept: dryRun ? 'application/json' : NDJSON },
 			body: bytes,
 			signal: AbortSignal.timeout(TIMEOUT_MS)
 		});
@@ -97,14 +103,14 @@ async function send(
 		return { ok: false, offline: true };
 	}
 	try {
-		return await readImportAnswer(response, onProgress);
+		return await readImportAnswer<R>(response, onProgress);
 	} catch {
 		return { ok: false, offline: true };
 	}
 }
 
 export function checkOrgFile(bytes: ArrayBuffer, fetcher: typeof fetch = fetch) {
-	return send(bytes, true, () => {}, fetcher);
+	return sendImportFile(ORG_IMPORT_ENDPOINT, bytes, true, () => {}, fetcher);
 }
 
 export function importOrgFile(
@@ -112,5 +118,5 @@ export function importOrgFile(
 	onProgress: (progress: ImportProgress) => void,
 	fetcher: typeof fetch = fetch
 ) {
-	return send(bytes, false, onProgress, fetcher);
+	return sendImportFile(ORG_IMPORT_ENDPOINT, bytes, false, onProgress, fetcher);
 }

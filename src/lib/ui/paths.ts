@@ -42,6 +42,10 @@ export const paths = {
 	audit: (): ResolvedPathname => resolve('/nhat-ky'),
 	/** Ward staff confirm clashing offline edits. */
 	clashes: (): ResolvedPathname => resolve('/thay-doi-trung'),
+	/** Ward staff import their ward's population registry extract. */
+	registryImport: (): ResolvedPathname => resolve('/quan-ly/dan-cu'),
+	/** Ward staff decide on the records that may be the same person. */
+	reviewList: (): ResolvedPathname => resolve('/quan-ly/trung-lap'),
 	/** The administrator imports the org tree. */
 	orgUnits: (): ResolvedPathname => resolve('/quan-tri/don-vi'),
 	/** The collaborator's QR scanner. */

@@ -7,6 +7,7 @@ const idle: SyncView = {
 	pushing: false,
 	pulling: false,
 	waiting: 0,
+	oldestWaitingAt: null,
 	lastSuccessAt: '2026-06-20T09:05:00+07:00',
 	lastError: null
 };
@@ -22,6 +23,15 @@ describe('sync indicator wording', () => {
 		expect(say(summary.state)).toBe('3 chưa gửi');
 		expect(say(summary.state, 'en')).toBe('3 not sent');
 		expect(summary.hasWaiting).toBe(true);
+	});
+
+	it('says how long the oldest unsent record has waited, "3 chưa gửi · lâu nhất 2 giờ"', () => {
+		const view = { ...idle, waiting: 3, oldestWaitingAt: '2026-06-20T07:30:00+07:00' };
+		const summary = summarizeSync(view, new Date('2026-06-20T09:40:00+07:00'));
+		expect(`${say(summary.state)} · ${say(summary.age!)}`).toBe('3 chưa gửi · lâu nhất 2 giờ');
+		expect(say(summary.age!, 'en')).toBe('oldest 2 hours');
+		expect(summarizeSync({ ...view, waiting: 0 }).age).toBeNull();
+		expect(summarizeSync({ ...view, oldestWaitingAt: null }).age).toBeNull();
 	});
 
 	it('says "Đã đồng bộ" when nothing waits and a sync has succeeded', () => {

@@ -1,5 +1,6 @@
-// The ward staff's management requests: groups and collaborators (`/api/ward/*`). They need
-// the network; a request that does not come back says so.
+// The ward staff's management requests: groups and collaborators (`/api/ward/*`), the review
+// list (`/api/registry/review`). They need the network; a request that does not come back
+// says so.
 
 export type WardGroup = { code: string; name: string };
 export type WardCollaborator = {

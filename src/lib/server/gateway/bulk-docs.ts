@@ -7,12 +7,14 @@ import { bilingual } from '$lib/domain';
 import { Refusal } from '../http';
 import { logEvent } from '../log';
 import { wardProgressCache } from '../progress';
+import { flagDuplicatesLater } from '../registry/sync-duplicates';
+import type { Person } from '$lib/domain';
 import { readJsonObject } from './body';
 import { upstream, type GatewayContext } from './context';
 import { auditRecords } from './audit-records';
 import { mergeReplicatedBranches } from './branch-merge';
 import { currentStates } from './current-state';
-import { decideWrite, incomingId, type WriteDecision } from './write-rules';
+import { decideWrite, incomingId, type CurrentState, type WriteDecision } from './write-rules';
 
 export type WriteRow =
 	| { ok: true; id: string; rev: string }
@@ -34,6 +36,23 @@ function logDecisions(context: GatewayContext, decisions: WriteDecision[], isNew
 			logEvent('info', 'record.replicated', { ...who, id: decision.id, rev });
 		}
 	}
+}
+
+/** The people this write added (new ids, stored, not refused): what the ward is searched
+ * for duplicates of, beyond what the device could see. */
+function addedPersons(
+	decisions: readonly WriteDecision[],
+	rows: readonly WriteRow[],
+	states: ReadonlyMap<string, CurrentState>
+): Person[] {
+	// A replicated write's answer may list only its errors: what is not refused was stored.
+	const failed = new Set(rows.filter((row) => !('ok' in row)).map((row) => row.id));
+	return decisions.flatMap((decision) => {
+		if (!decision.ok || !decision.id.startsWith('person:') || decision.doc._deleted) return [];
+		const before = states.get(decision.id);
+		if ((before && !before.isDeleted) || failed.has(decision.id)) return [];
+		return [{ ...decision.doc, id: decision.id } as unknown as Person];
+	});
 }
 
 export async function writeDocs(
@@ -90,6 +109,12 @@ export async function writeDocs(
 				: { ok: true, id: decision.id, rev: row.rev ?? '' }
 		);
 	}
+	flagDuplicatesLater(
+		context.client,
+		context.scope.ward,
+		addedPersons(decisions, rows, states),
+		context.scope.user
+	);
 	auditRecords(
 		context,
 		'records.written',

@@ -8,7 +8,8 @@ describe('design documents in the server build', () => {
 		expect(bundled.map((design) => design._id)).toEqual([
 			'_design/progress',
 			'_design/gateway',
-			'_design/claim'
+			'_design/claim',
+			'_design/identity'
 		]);
 		expect(bundled).toEqual(wardDesignDocs());
 	});

@@ -55,8 +55,11 @@ export async function unitProgress(
 		};
 	}
 	const below = tree.wardsUnder(code);
+	// A ward's own dashboard shows a write at once; a view over several wards takes each
+	// ward's last reading while a check of it runs (ward-cache.ts).
+	const options = { allowStale: below.length > 1 };
 	const read = await mapLimited(below, WARDS_AT_ONCE, (ward) =>
-		wards.get(ward.code, ward.cadence_months)
+		wards.get(ward.code, ward.cadence_months, options)
 	);
 	const byWard = new Map(read.map((progress) => [progress.ward, progress]));
 	const trend = read.reduce<DailyDeclarations[]>(

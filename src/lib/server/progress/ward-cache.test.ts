@@ -132,6 +132,33 @@ describe('the per-ward progress cache', () => {
 		expect(viewReads(couch)).toHaveLength(3);
 	});
 
+	it('lets a view over many wards take the last reading while the check runs', async () => {
+		await cache.get(WARD, 6);
+		const ward = couch.wards.get(WARD);
+		ward?.declarations.push({
+			key: [`${WARD}-01`, 'household:1', 'person:2'],
+			value: [AT, 0, 'door_to_door']
+		});
+		couch.change(WARD, 'declaration:00000000-0000-4000-8000-000000000001');
+		cache.forget(WARD);
+		couch.requests.length = 0;
+		// Answered from memory before CouchDB is asked anything; the check starts meanwhile.
+		const stale = await cache.get(WARD, 6, { allowStale: true });
+		expect(stale.groups.get(`${WARD}-01`)?.persons_declared).toBe(1);
+		// The next caller waiting for fresh numbers shares that check and sees the write.
+		const fresh = await cache.get(WARD, 6);
+		expect(fresh.groups.get(`${WARD}-01`)?.persons_declared).toBe(2);
+		expect(viewReads(couch)).toEqual(['latest_declaration_by_member']);
+		// And once it is done, the stale path serves the new reading.
+		const after = await cache.get(WARD, 6, { allowStale: true });
+		expect(after.groups.get(`${WARD}-01`)?.persons_declared).toBe(2);
+	});
+
+	it('waits for the first reading of a ward even when stale numbers would do', async () => {
+		const first = await cache.get(WARD, 6, { allowStale: true });
+		expect(first.groups.get(`${WARD}-01`)?.persons).toBe(5);
+	});
+
 	it('checks at once after a write through this process', async () => {
 		await cache.get(WARD, 6);
 		couch.change(WARD, 'declaration:00000000-0000-4000-8000-000000000001');

@@ -21,6 +21,17 @@ type Entry = {
 	isStale: boolean;
 	/** The newest reading, or the read or check under way. */
 	reading: Promise<WardReading>;
+	/** The last reading that came back, while a check is under way. */
+	settled?: WardReading;
+};
+
+export type ReadOptions = {
+	/**
+	 * Answer with the last reading while its check runs in the background. A view over many
+	 * wards asks for it: one ward re-reading a view after a write (a second on PouchDB Server)
+	 * must not hold up the whole city, whose numbers are seconds old anyway.
+	 */
+	allowStale?: boolean;
 };
 
 export class WardProgressCache {
@@ -35,44 +46,69 @@ export class WardProgressCache {
 	}
 
 	/** The ward's progress now, for a supervisor's request. */
-	async get(ward: string, cadenceMonths: number): Promise<WardProgress> {
+	async get(ward: string, cadenceMonths: number, options: ReadOptions = {}): Promise<WardProgress> {
 		this.#usedAt = this.clock().getTime();
-		const reading = await this.reading(ward);
+		const reading = await this.reading(ward, MIN_RECOMPUTE_MS, options);
 		return evaluateWard(reading, cadenceMonths, this.clock());
 	}
 
 	/** The ward's reading, checked against the database if the last check is older than
 	 * `maxAgeMs`. Concurrent callers share one read. */
-	reading(ward: string, maxAgeMs: number = MIN_RECOMPUTE_MS): Promise<WardReading> {
+	reading(
+		ward: string,
+		maxAgeMs: number = MIN_RECOMPUTE_MS,
+		options: ReadOptions = {}
+	): Promise<WardReading> {
 		const now = this.clock().getTime();
 		const entry = this.#entries.get(ward);
 		if (!entry) {
 			const reading = readWard(this.client, ward);
 			this.#entries.set(ward, { checkedAt: now, isStale: false, reading });
+			this.#keepSettled(ward, reading);
 			// A failed first read must not be served again.
 			reading.catch(() => {
 				if (this.#entries.get(ward)?.reading === reading) this.#entries.delete(ward);
 			});
 			return reading;
 		}
-		if (!entry.isStale && now - entry.checkedAt < maxAgeMs) return entry.reading;
+		const stale = options.allowStale ? entry.settled : undefined;
+		if (!entry.isStale && now - entry.checkedAt < maxAgeMs) {
+			return stale ? Promise.resolve(stale) : entry.reading;
+		}
 		const previous = entry.reading;
 		const reading = previous.then((last) => refreshWard(this.client, last));
-		this.#entries.set(ward, { checkedAt: now, isStale: false, reading });
+		this.#entries.set(ward, { checkedAt: now, isStale: false, reading, settled: entry.settled });
+		this.#keepSettled(ward, reading);
 		// A failed check keeps the last good reading, to be checked again at the next read.
 		reading.catch(() => {
 			const isCurrent = () => this.#entries.get(ward)?.reading === reading;
 			previous.then(
-				() => {
-					if (isCurrent())
-						this.#entries.set(ward, { checkedAt: now, isStale: true, reading: previous });
+				(last) => {
+					if (isCurrent()) {
+						this.#entries.set(ward, {
+							checkedAt: now,
+							isStale: true,
+							reading: previous,
+							settled: last
+						});
+					}
 				},
 				() => {
 					if (isCurrent()) this.#entries.delete(ward);
 				}
 			);
 		});
-		return reading;
+		return stale ? Promise.resolve(stale) : reading;
+	}
+
+	#keepSettled(ward: string, reading: Promise<WardReading>): void {
+		reading.then(
+			(done) => {
+				const entry = this.#entries.get(ward);
+				if (entry?.reading === reading) entry.settled = done;
+			},
+			() => undefined
+		);
 	}
 
 	/** The ward changed through this process: the next read checks it at once. */
