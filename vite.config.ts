@@ -10,6 +10,33 @@ export default defineConfig({
 					filename.split(/[/\\]/).includes('node_modules') ? undefined : true
 			},
 			adapter: adapter(),
+			// Pages run no script but the build's own files and Kit's one inline start-up
+			// script, allowed by its hash (the same page is cached by the service worker, so a
+			// per-request nonce would not match). Styles allow inline attributes: Svelte sets
+			// them, and they run no code. Workers: the service worker and the QR scanner's,
+			// which qr-scanner starts from a Blob URL. Other headers: server/security-headers.js.
+			csp: {
+				mode: 'hash',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					'style-src': ['self', 'unsafe-inline'],
+					'img-src': ['self', 'data:', 'blob:'],
+					'font-src': ['self'],
+					'connect-src': ['self'],
+					'worker-src': ['self', 'blob:'],
+					'manifest-src': ['self'],
+					'media-src': ['self', 'blob:'],
+					'object-src': ['none'],
+					'frame-src': ['none'],
+					'base-uri': ['self'],
+					'form-action': ['self'],
+					'frame-ancestors': ['none']
+				}
+			},
+			// Kit's own check: a form post from another origin is refused (the JSON API and the
+			// gateway get theirs in src/lib/server/request-guard.ts).
+			csrf: { trustedOrigins: [] },
 			typescript: {
 				config(config) {
 					// The CouchDB scripts and the benchmarks are type-checked like the app.

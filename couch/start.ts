@@ -14,10 +14,12 @@ import { buildProgressViews, provision } from './provision';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_WARD_CODE } from './seed/demo';
 import { seedDemo } from './seed/seed-demo';
 
-const APP_ENTRY = join(PROJECT_ROOT, 'build', 'index.js');
+/** adapter-node's server with the security headers on every response (server/index.js). */
+const APP_ENTRY = join(PROJECT_ROOT, 'server', 'index.js');
+const BUILD_ENTRY = join(PROJECT_ROOT, 'build', 'index.js');
 const APP_START_TIMEOUT_MS = 30_000;
 /** What the built app is made from: a change here means the build is stale. */
-const APP_SOURCES = ['src', 'static', 'vite.config.ts', 'package.json'];
+const APP_SOURCES = ['src', 'static', 'server', 'vite.config.ts', 'package.json'];
 
 function newestChange(path: string): number {
 	if (!existsSync(path)) return 0;
@@ -30,9 +32,9 @@ function newestChange(path: string): number {
 
 function ensureBuild(): void {
 	let reason: string | null = null;
-	if (!existsSync(APP_ENTRY)) reason = 'build/ is missing';
+	if (!existsSync(BUILD_ENTRY)) reason = 'build/ is missing';
 	else {
-		const built = statSync(APP_ENTRY).mtimeMs;
+		const built = statSync(BUILD_ENTRY).mtimeMs;
 		const sources = Math.max(...APP_SOURCES.map((path) => newestChange(join(PROJECT_ROOT, path))));
 		if (sources > built) reason = 'build/ is older than src/';
 	}

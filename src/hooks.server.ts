@@ -1,6 +1,7 @@
-// Every request passes here: the sync gateway takes `/db/…` before routing (PouchDB asks for
-// `/db/<name>/` with a trailing slash, which routing would redirect), and each request leaves
-// one structured log line.
+// Every request passes here: a write from another site is refused, the sync gateway takes
+// `/db/…` before routing (PouchDB asks for `/db/<name>/` with a trailing slash, which routing
+// would redirect), every answer gets the security headers, and each request leaves one
+// structured log line.
 
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { knownCaller, startAccountWatching } from '$lib/server/auth/caller';
@@ -8,6 +9,13 @@ import { handleGateway, isGatewayPath } from '$lib/server/gateway';
 import { loggablePath, logEvent, queryNames } from '$lib/server/log';
 import { startProgressWarming } from '$lib/server/progress';
 import { startRegistryLink } from '$lib/server/registry/link';
+import {
+	crossSiteRefusal,
+	drainBody,
+	oversizeRefusal,
+	withReason,
+	withSecurityHeaders
+} from '$lib/server/request-guard';
 import { assertProductionSecrets } from '$lib/server/secrets';
 
 /** A production start with a published or missing secret stops here; the rest is started,
@@ -22,9 +30,13 @@ export const init: ServerInit = () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
-	const response = isGatewayPath(event.url.pathname)
-		? await handleGateway(event)
-		: await resolve(event);
+	const pathname = event.url.pathname;
+	const answer =
+		crossSiteRefusal(event.request, event.url) ??
+		oversizeRefusal(event.request, pathname) ??
+		(isGatewayPath(pathname) ? await handleGateway(event) : await resolve(event));
+	const response = withSecurityHeaders(await withReason(answer, event.request, pathname), pathname);
+	await drainBody(event.request);
 	const caller = knownCaller(event.request);
 	logEvent(response.status >= 500 ? 'error' : 'info', 'request', {
 		method: event.request.method,

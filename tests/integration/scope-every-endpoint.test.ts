@@ -8,13 +8,11 @@
 // CouchDB must hold every outside record exactly as before and none of the new ones.
 // Needs `npm run build` first.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../couch/seed/demo';
 import { newId } from '../../src/lib/domain';
 import { mapLimited } from '../../src/lib/server/gateway/placement';
+import { apiRoutes } from '../support/api-routes';
 import {
 	coveredKinds,
 	gatewayRequests,
@@ -35,7 +33,6 @@ import {
 } from '../support/scope-world';
 import { startStack, type Stack } from '../support/stack';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DB_A = `ward_${WARD_A}`;
 const DB_B = `ward_${WARD_B}`;
 const DB_C = `ward_${WARD_C}`;
@@ -175,22 +172,6 @@ function expectRefused(role: Role, answer: Answer, what: string): void {
 // ---- The API: every route file and the methods it exports.
 
 type ApiCase = (role: Role) => Promise<void>;
-
-function apiRoutes(): { route: string; methods: string[] }[] {
-	const dir = join(ROOT, 'src/routes/api');
-	return (readdirSync(dir, { recursive: true }) as string[])
-		.filter((file) => file.endsWith('+server.ts'))
-		.map((file) => {
-			const source = readFileSync(join(dir, file), 'utf8');
-			const methods = [
-				...source.matchAll(
-					/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g
-				)
-			].map((match) => match[1]);
-			return { route: '/' + relative(join(ROOT, 'src/routes'), join(dir, dirname(file))), methods };
-		})
-		.sort((a, b) => a.route.localeCompare(b.route));
-}
 
 function routeFor(route: string): string {
 	return route.replace('[token]', tokens.h2);

@@ -1,5 +1,7 @@
 // Launches Debian's Chromium for the end-to-end tests. A missing browser fails the run
-// with one line that says how to get it; it never skips a test.
+// with one line that says how to get it; it never skips a test. Whatever the Content Security
+// Policy blocks in any page is collected, and closing the browser fails the test with it: the
+// policy must never break a page, the service worker or the scanner's worker.
 
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +30,16 @@ export function requireChromium(): void {
 	}
 }
 
-export type Browser = { context: BrowserContext; close(): Promise<void> };
+export type Browser = {
+	context: BrowserContext;
+	/** What the pages' Content Security Policy refused so far (Chromium's console lines). */
+	cspViolations(): string[];
+	close(): Promise<void>;
+};
+
+/** How Chromium reports what a Content Security Policy refused. */
+const CSP_VIOLATION =
+	/Content Security Policy|Refused to (load|execute|connect|frame|apply|create|evaluate)/;
 
 /** A persistent profile, so IndexedDB and the service worker survive reloads. */
 export async function launchBrowser(
@@ -38,6 +49,8 @@ export async function launchBrowser(
 		args?: readonly string[];
 		/** Another browser's user agent string, for what the app decides from it alone. */
 		userAgent?: string;
+		/** For a test that provokes refusals on purpose (and checks them itself). */
+		allowCspViolations?: boolean;
 	} = {}
 ): Promise<Browser> {
 	requireChromium();
@@ -50,11 +63,23 @@ export async function launchBrowser(
 		locale: 'vi-VN',
 		timezoneId: 'Asia/Ho_Chi_Minh'
 	});
+	const violations: string[] = [];
+	context.on('console', (message) => {
+		if (CSP_VIOLATION.test(message.text())) {
+			violations.push(
+				`${message.location().url || message.page()?.url() || '?'}: ${message.text()}`
+			);
+		}
+	});
 	return {
 		context,
+		cspViolations: () => [...violations],
 		async close() {
 			await context.close();
 			rmSync(profileDir, { recursive: true, force: true });
+			if (violations.length > 0 && !options.allowCspViolations) {
+				throw new Error(`The Content Security Policy refused:\n${violations.join('\n')}`);
+			}
 		}
 	};
 }

@@ -32,7 +32,7 @@ function spawnApp(stack: Stack, port: number, env: AppEnv) {
 		BODY_SIZE_LIMIT: '10M',
 		...env
 	};
-	const child: ChildProcess = spawn(process.execPath, ['build/index.js'], {
+	const child: ChildProcess = spawn(process.execPath, ['server/index.js'], {
 		env: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)),
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

@@ -46,7 +46,9 @@ export type StackOptions = {
 };
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const APP_ENTRY = join(ROOT, 'build', 'index.js');
+/** The production entry: adapter-node's server with the security headers (server/index.js). */
+const APP_ENTRY = join(ROOT, 'server', 'index.js');
+const BUILD_ENTRY = join(ROOT, 'build', 'index.js');
 const APP_START_TIMEOUT_MS = 30_000;
 const APP_STOP_TIMEOUT_MS = 5_000;
 const OUTPUT_KEPT_CHARS = 8_000;
@@ -112,7 +114,7 @@ function stopApp(app: AppProcess | undefined): Promise<void> {
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-	if (!existsSync(APP_ENTRY)) throw new Error('build/ is missing: run `npm run build` first');
+	if (!existsSync(BUILD_ENTRY)) throw new Error('build/ is missing: run `npm run build` first');
 	const isKept = options.dataDir !== undefined;
 	const isOnDisk = isKept || options.couchOnDisk === true;
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hssk-stack-'));

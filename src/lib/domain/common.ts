@@ -15,6 +15,14 @@ export const UsernameSchema = z
 	.regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, { error: 'id.invalid' });
 export const DeviceIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { error: 'id.invalid' });
 
+/** Markup in a name or an address: every screen escapes it, but sheets, CSV files and other
+ * readers of the data need not, so a name never holds it. */
+const MARKUP = /[<>]/;
+
+export function isPlainText(text: string): boolean {
+	return !MARKUP.test(text);
+}
+
 /** Optional free text: trimmed, bounded; empty means not given. */
 export function optionalText(max: number = MAX_TEXT) {
 	return z.string().trim().max(max, { error: 'text.too_long' }).optional();

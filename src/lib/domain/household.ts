@@ -1,7 +1,7 @@
 // A household: the unit a QR sheet is printed for and a collaborator visits.
 
 import { z } from 'zod';
-import { AuditSchema, PhoneSchema, PlacementSchema, StampSchema } from './common';
+import { AuditSchema, isPlainText, PhoneSchema, PlacementSchema, StampSchema } from './common';
 import { clashesSchema, fieldEditsSchema } from './field-edits';
 import { isRecordId } from './ids';
 import { foldVietnamese } from './search-fold';
@@ -24,18 +24,21 @@ export const HouseholdSchema = z.object({
 			.string({ error: 'household.address' })
 			.trim()
 			.min(1, { error: 'household.address' })
-			.max(40, { error: 'text.too_long' }),
+			.max(40, { error: 'text.too_long' })
+			.refine(isPlainText, { error: 'text.markup' }),
 		street: z
 			.string({ error: 'household.address' })
 			.trim()
 			.min(1, { error: 'household.address' })
 			.max(120, { error: 'text.too_long' })
+			.refine(isPlainText, { error: 'text.markup' })
 	}),
 	head_name: z
 		.string({ error: 'required' })
 		.trim()
 		.min(2, { error: 'name.too_short' })
-		.max(80, { error: 'text.too_long' }),
+		.max(80, { error: 'text.too_long' })
+		.refine(isPlainText, { error: 'text.markup' }),
 	phone: PhoneSchema.optional(),
 	audit: AuditSchema,
 	edits: fieldEditsSchema(HOUSEHOLD_EDITABLE_FIELDS).optional(),

@@ -7,6 +7,10 @@ import { REGISTRY_MESSAGES } from './messages-registry';
 export const MESSAGES = {
 	required: { vi: 'Vui lòng nhập thông tin này', en: 'This field is required' },
 	'text.too_long': { vi: 'Nội dung quá dài', en: 'Text is too long' },
+	'text.markup': {
+		vi: 'Không được dùng ký tự < hoặc >',
+		en: 'The characters < and > are not allowed'
+	},
 	'id.invalid': { vi: 'Mã không hợp lệ', en: 'Invalid id' },
 	'code.invalid': { vi: 'Mã đơn vị không hợp lệ', en: 'Invalid unit code' },
 	'date.format': {
@@ -170,6 +174,10 @@ export const MESSAGES = {
 		en: 'Cannot delete a record the server does not hold'
 	},
 	'gateway.attachments': { vi: 'Không nhận tệp đính kèm', en: 'Attachments are not accepted' },
+	'request.too_large': {
+		vi: 'Dữ liệu gửi lên quá lớn (tối đa 1 MB mỗi lần)',
+		en: 'The request is too large (1 MB at most)'
+	},
 	'gateway.too_large': {
 		vi: 'Dữ liệu gửi lên quá lớn (tối đa 10 MB mỗi lần)',
 		en: 'The request is too large (10 MB at most)'
@@ -185,6 +193,14 @@ export const MESSAGES = {
 		en: 'The database server does not answer: try again later'
 	},
 	'gateway.not_found': { vi: 'Không tìm thấy', en: 'Not found' },
+	'gateway.conflict': {
+		vi: 'Bản ghi vừa được sửa ở nơi khác: hãy đọc lại rồi ghi',
+		en: 'The record was changed elsewhere: read it again, then write'
+	},
+	'gateway.local_id': {
+		vi: 'Mã điểm đồng bộ không hợp lệ',
+		en: 'Invalid checkpoint id'
+	},
 	'declaration.append_only': {
 		vi: 'Tờ khai đã gửi không được sửa hay xóa; hãy lập tờ khai đính chính',
 		en: 'A sent declaration cannot be changed or deleted: make a correcting declaration'
@@ -252,6 +268,10 @@ export const MESSAGES = {
 	'ward.username_taken': {
 		vi: 'Tên đăng nhập này đã có người dùng, hãy chọn tên khác',
 		en: 'This username is taken: choose another'
+	},
+	'csrf.cross_site': {
+		vi: 'Yêu cầu ghi dữ liệu gửi từ trang web khác bị từ chối',
+		en: 'A write sent from another site is refused'
 	},
 	'audit.forbidden': {
 		vi: 'Chỉ trạm y tế phường được xem nhật ký truy cập của phường mình',

@@ -2,7 +2,7 @@
 // ward and group alone, so the 2025 reform's re-parenting touches these documents only.
 
 import { z } from 'zod';
-import { optionalText } from './common';
+import { isPlainText, optionalText } from './common';
 import { GROUP_CODE } from './ids';
 
 export const ORG_LEVELS = ['city', 'district', 'ward', 'group'] as const;
@@ -18,7 +18,8 @@ export const OrgUnitSchema = z.object({
 		.string()
 		.trim()
 		.min(1, { error: 'required' })
-		.max(ORG_NAME_MAX, { error: 'text.too_long' }),
+		.max(ORG_NAME_MAX, { error: 'text.too_long' })
+		.refine(isPlainText, { error: 'text.markup' }),
 	parent: z.string().nullable(),
 	path: z.array(z.string()),
 	cadence_months: z.union([z.literal(3), z.literal(6)], { error: 'cadence.invalid' }),

@@ -22,12 +22,11 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
 			const { done, value } = await reader.read();
 			if (done) break;
 			size += value.byteLength;
-			if (size > maxBytes) {
-				await reader.cancel();
-				throw new Refusal(413, 'gateway.too_large');
-			}
-			chunks.push(value);
+			// Past the bound the rest is read and dropped (adapter-node stops it at its own
+			// limit), so the client gets the refusal rather than a reset connection.
+			if (size <= maxBytes) chunks.push(value);
 		}
+		if (size > maxBytes) throw new Refusal(413, 'gateway.too_large');
 	} catch (error) {
 		if (error instanceof Refusal) throw error;
 		if (isTooLarge(error)) throw new Refusal(413, 'gateway.too_large');

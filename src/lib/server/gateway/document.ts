@@ -21,6 +21,9 @@ export async function getDocument(context: GatewayContext, id: string): Promise<
 		const value = params.get(name);
 		if (value !== null) query[name] = value;
 	}
+	if (query.open_revs !== undefined && !isOpenRevs(query.open_revs)) {
+		return refusal(400, 'gateway.bad_request');
+	}
 	let answer: CouchDoc | OpenRev[];
 	try {
 		answer = await context.client.json<CouchDoc | OpenRev[]>(docPath(context.scope.database, id), {
@@ -49,6 +52,17 @@ export async function getDocument(context: GatewayContext, id: string): Promise<
 	if (!canRead(context.scope, placement)) return refusal(404, 'gateway.not_found');
 	auditRecords(context, 'records.read', 'GET', sentIds([answer]));
 	return json(answer);
+}
+
+/** `all`, or a JSON list of revisions: anything else CouchDB answers with a server error. */
+function isOpenRevs(value: string): boolean {
+	if (value === 'all') return true;
+	try {
+		const revs: unknown = JSON.parse(value);
+		return Array.isArray(revs) && revs.every((rev) => typeof rev === 'string');
+	} catch {
+		return false;
+	}
 }
 
 export async function putDocument(context: GatewayContext, id: string): Promise<Response> {

@@ -7,6 +7,10 @@ import { Refusal, refusal } from '../http';
 import { readJsonObject } from './body';
 import type { GatewayContext } from './context';
 
+/** What replication clients name checkpoints with (PouchDB: a digest with `.` and `_` for
+ * `/` and `+`), and the `<user>:` the gateway puts before it; never a path. */
+const LOCAL_ID = /^[A-Za-z0-9._:=-]{1,200}$/;
+
 function upstreamPath(context: GatewayContext, id: string): string {
 	return `${context.scope.database}/_local/${encodeURIComponent(`${context.scope.user}:${id}`)}`;
 }
@@ -18,7 +22,7 @@ async function passNotFound(answer: () => Promise<Response>): Promise<Response> 
 		if (error instanceof CouchError && error.status === 404)
 			return refusal(404, 'gateway.not_found');
 		if (error instanceof CouchError && error.status === 409) {
-			return json({ error: 'conflict', reason: error.reason }, { status: 409 });
+			return refusal(409, 'gateway.conflict');
 		}
 		throw error;
 	}
@@ -26,6 +30,7 @@ async function passNotFound(answer: () => Promise<Response>): Promise<Response> 
 
 export async function localDocument(context: GatewayContext, id: string): Promise<Response> {
 	const { method } = context.event.request;
+	if (!LOCAL_ID.test(id)) throw new Refusal(400, 'gateway.local_id');
 	const path = upstreamPath(context, id);
 	const asked = `_local/${id}`;
 	switch (method) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bilingual } from '$lib/domain';
 import { answerRows } from './write-answer';
 import type { WriteDecision } from './write-rules';
 
@@ -27,7 +28,7 @@ describe("the gateway's _bulk_docs answer", () => {
 				id: 'household:c',
 				rev: undefined,
 				error: 'conflict',
-				reason: 'Document update conflict.'
+				reason: bilingual('gateway.conflict')
 			},
 			{ ok: true, id: 'household:d', rev: '1-d' }
 		]);
@@ -39,7 +40,12 @@ describe("the gateway's _bulk_docs answer", () => {
 			[{ id: 'person:b', error: 'forbidden', reason: 'validate_doc_update' }]
 		);
 		expect(rows).toEqual([
-			{ id: 'person:b', rev: undefined, error: 'forbidden', reason: 'validate_doc_update' }
+			{
+				id: 'person:b',
+				rev: undefined,
+				error: 'forbidden',
+				reason: `${bilingual('gateway.bad_request')} (validate_doc_update)`
+			}
 		]);
 	});
 

@@ -5,6 +5,7 @@
 // position gave a document another one's revision, or another one's conflict (the device then
 // took a conflicting write for written, and the other for refused).
 
+import { bilingual } from '$lib/domain';
 import type { WriteDecision } from './write-rules';
 
 export type WriteRow =
@@ -46,9 +47,15 @@ export function answerRows(
 		if (!row) continue;
 		answer.push(
 			row.error
-				? { id: decision.id, rev: row.rev, error: row.error, reason: row.reason ?? '' }
+				? { id: decision.id, rev: row.rev, error: row.error, reason: upstreamReason(row) }
 				: { ok: true, id: decision.id, rev: row.rev ?? '' }
 		);
 	}
 	return answer;
+}
+
+/** CouchDB's own reasons are English: a conflict, the one a device meets, is said in both. */
+function upstreamReason(row: UpstreamRow): string {
+	if (row.error === 'conflict') return bilingual('gateway.conflict');
+	return `${bilingual('gateway.bad_request')} (${row.reason ?? row.error})`;
 }

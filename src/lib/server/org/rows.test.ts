@@ -82,6 +82,11 @@ describe('org CSV cells', () => {
 		]);
 	});
 
+	it('refuses markup in a name', () => {
+		const { problems } = read(`${header}26956,ward,Phường <script>alert(1)</script>,765,,\n`);
+		expect(problems).toEqual([{ line: 2, key: 'text.markup', params: {} }]);
+	});
+
 	it('tidies names: composed Vietnamese, single spaces', () => {
 		const decomposed = 'Phường  27 '.normalize('NFD');
 		const { rows } = read(`${header}26956,ward,${decomposed},765,,\n`);

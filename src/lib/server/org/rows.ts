@@ -3,6 +3,7 @@
 // `cadence_months,hotline`, in any order. An empty optional cell means "not given".
 
 import {
+	isPlainText,
 	codeFitsLevel,
 	ORG_LEVELS,
 	ORG_NAME_MAX,
@@ -108,6 +109,8 @@ function readRow(record: CsvRecord, header: Header): { row?: UnitRow; problems: 
 	if (!name) problems.push({ line, key: 'org.name_required' });
 	else if (name.length > ORG_NAME_MAX) {
 		problems.push({ line, key: 'org.name_too_long', params: { max: ORG_NAME_MAX } });
+	} else if (!isPlainText(name)) {
+		problems.push({ line, key: 'text.markup', params: {} });
 	}
 	if (level === 'group' && parent && code && wardOfGroup(code) !== parent) {
 		problems.push({ line, key: 'org.group_code_parent', params: { code, parent } });

@@ -3,7 +3,7 @@
 
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
-import { problemsOf, UsernameSchema } from '$lib/domain';
+import { isPlainText, problemsOf, UsernameSchema } from '$lib/domain';
 import { authenticator } from '$lib/server/auth/caller';
 import { audit } from '$lib/server/audit';
 import { couch } from '$lib/server/config';
@@ -26,7 +26,8 @@ const CreateSchema = z.object({
 		.string({ error: 'required' })
 		.trim()
 		.min(2, { error: 'name.too_short' })
-		.max(80, { error: 'text.too_long' }),
+		.max(80, { error: 'text.too_long' })
+		.refine(isPlainText, { error: 'text.markup' }),
 	groups: z.array(z.string()).max(20)
 });
 

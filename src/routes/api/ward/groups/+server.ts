@@ -2,7 +2,7 @@
 
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
-import { GROUP_CODE, problemsOf } from '$lib/domain';
+import { GROUP_CODE, isPlainText, problemsOf } from '$lib/domain';
 import { authenticator } from '$lib/server/auth/caller';
 import { audit } from '$lib/server/audit';
 import { couch } from '$lib/server/config';
@@ -17,7 +17,8 @@ const NameSchema = z
 	.string({ error: 'required' })
 	.trim()
 	.min(1, { error: 'required' })
-	.max(120, { error: 'text.too_long' });
+	.max(120, { error: 'text.too_long' })
+	.refine(isPlainText, { error: 'text.markup' });
 const GroupChangeSchema = z.object({
 	code: z.string().regex(GROUP_CODE, { error: 'code.invalid' }).optional(),
 	name: NameSchema
