@@ -12,6 +12,7 @@ import { clashKeyOf, openClashes, type Household, type SessionUser } from '../..
 import { onlineSwitch, type OnlineSwitch } from '../../src/lib/sync/online';
 import { startWardSync, type WardSync } from '../../src/lib/sync/ward-sync';
 import { startStack, type Stack } from '../support/stack';
+import { staffCookie } from '../support/ward';
 
 const GROUP = '26956-01';
 const WARD_DATABASE = 'ward_26956';
@@ -229,5 +230,32 @@ describe('two phones edit the same household offline', () => {
 				settled: expect.objectContaining({ choice: 'lost', by: 'ward-demo' })
 			})
 		]);
+	});
+
+	it("refuses a collaborator's own confirmation, in both languages, and stores nothing", async () => {
+		const stored = await stack.couch.getDoc<Household & { _id: string; _rev: string }>(
+			WARD_DATABASE,
+			household.id
+		);
+		if (!stored?.clashes?.[0]?.settled) throw new Error('no settled clash to overturn');
+		const [clash] = stored.clashes;
+		const overturned = {
+			...stored,
+			clashes: [{ ...clash, settled: { ...clash.settled!, by: 'ctv-demo', choice: 'kept' } }]
+		};
+		const response = await fetch(`${stack.appUrl}/db/${WARD_DATABASE}/_bulk_docs`, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				cookie: await staffCookie(stack, 'ctv-demo')
+			},
+			body: JSON.stringify({ docs: [overturned] })
+		});
+		const [row] = (await response.json()) as { error?: string; reason?: string }[];
+		expect(row.error).toBe('forbidden');
+		expect(row.reason).toContain('Chỉ trạm y tế phường được xác nhận thay đổi trùng');
+		expect(row.reason).toContain('Only the ward health station may confirm clashing changes');
+		const after = await stack.couch.getDoc<{ _rev: string }>(WARD_DATABASE, household.id);
+		expect(after?._rev).toBe(stored._rev);
 	});
 });

@@ -157,6 +157,10 @@ export const MESSAGES = {
 		vi: 'Mục này không truy cập được qua cổng đồng bộ',
 		en: 'This is not reachable through the sync gateway'
 	},
+	'gateway.settle_staff_only': {
+		vi: 'Chỉ trạm y tế phường được xác nhận thay đổi trùng',
+		en: 'Only the ward health station may confirm clashing changes'
+	},
 	'gateway.read_only': {
 		vi: 'Tài khoản giám sát chỉ được xem, không được sửa dữ liệu',
 		en: 'Supervisor accounts may read records but not change them'

@@ -33,6 +33,9 @@ export type Scope = {
 	isReadOnly: boolean;
 	/** Ward staff and supervisors see every device of the ward; others only their own. */
 	readsAllDeviceStatuses: boolean;
+	/** Ward staff (and administrators) confirm clashes; a device of anyone else only passes on
+	 * the settlements the server already holds. */
+	settlesClashes?: boolean;
 };
 
 type Fields = Record<string, unknown>;
@@ -115,7 +118,13 @@ export async function resolveScope(
 			};
 		case 'ward_staff':
 			if (user.ward?.database !== database) return 'gateway.database';
-			return { ...base, groups: 'ward', isReadOnly: false, readsAllDeviceStatuses: true };
+			return {
+				...base,
+				groups: 'ward',
+				isReadOnly: false,
+				readsAllDeviceStatuses: true,
+				settlesClashes: true
+			};
 		case 'district_supervisor':
 		case 'city_supervisor': {
 			const unit = await directory.unit(ward);
@@ -124,7 +133,13 @@ export async function resolveScope(
 			return { ...base, groups: 'ward', isReadOnly: true, readsAllDeviceStatuses: true };
 		}
 		case 'admin':
-			return { ...base, groups: 'ward', isReadOnly: false, readsAllDeviceStatuses: true };
+			return {
+				...base,
+				groups: 'ward',
+				isReadOnly: false,
+				readsAllDeviceStatuses: true,
+				settlesClashes: true
+			};
 		case 'resident':
 			if (user.ward?.database !== database || !user.household) return 'gateway.database';
 			return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideWrite, type CurrentState } from './write-rules';
+import type { CouchDoc } from './placement';
 import type { Scope } from './scope';
 
 const scope: Scope = {
@@ -346,5 +347,62 @@ describe('decideWrite: a resident phone', () => {
 			ok: false,
 			reason: expect.stringContaining('QR')
 		});
+	});
+});
+
+describe('decideWrite: clash settlements', () => {
+	const edit = (n: number, device_id: string) => ({
+		n,
+		device_id,
+		by: 'ctv-demo',
+		at: '2026-11-28T02:00:00.000Z'
+	});
+	const clash = {
+		field: 'head_name',
+		kept: 'Trần Thị Bé',
+		lost: 'Trần Thị Bê',
+		kept_edit: edit(1, 'phone-0002'),
+		lost_edit: edit(1, 'phone-0001')
+	};
+	const settlement = { ...edit(2, 'desk-0001'), by: 'ward-demo', choice: 'kept' as const };
+	const open = { ...household(), _rev: '1-abc', clashes: [clash] };
+	const settled = { ...household(), _rev: '1-abc', clashes: [{ ...clash, settled: settlement }] };
+	const stored = (doc: CouchDoc, rev = '1-abc'): CurrentState => ({
+		rev,
+		isDeleted: false,
+		placement: { type: 'household', ward: '26956', group: '26956-01' },
+		doc
+	});
+	const staff: Scope = { ...scope, user: 'ward-demo', groups: 'ward', settlesClashes: true };
+
+	it('refuses a settlement made by anyone but ward staff, in both languages', () => {
+		for (const options of [normal, replicated]) {
+			const decision = decideWrite(scope, settled, stored(open), options);
+			expect(decision.ok).toBe(false);
+			if (decision.ok) return;
+			expect(decision.reason).toContain('Chỉ trạm y tế phường được xác nhận');
+			expect(decision.reason).toContain('Only the ward health station may confirm');
+		}
+		const { _rev, ...created } = settled;
+		expect(_rev).toBe('1-abc');
+		expect(decideWrite(scope, created, null, normal).ok).toBe(false);
+		// Another choice than the stored one is a settlement of its own.
+		const changed = {
+			...household(),
+			_rev: '1-abc',
+			clashes: [{ ...clash, settled: { ...settlement, choice: 'lost' } }]
+		};
+		expect(decideWrite(scope, changed, stored(settled), normal).ok).toBe(false);
+	});
+
+	it("passes on a settlement the server holds, and takes ward staff's own", () => {
+		expect(decideWrite(scope, settled, stored(settled), normal).ok).toBe(true);
+		expect(decideWrite(scope, open, stored(open), normal).ok).toBe(true);
+		expect(decideWrite(staff, settled, stored(open), normal).ok).toBe(true);
+	});
+
+	it('leaves a stale edit to CouchDB, which answers it conflict', () => {
+		const stale = stored({ ...household(), clashes: [] }, '2-def');
+		expect(decideWrite(scope, settled, stale, normal).ok).toBe(true);
 	});
 });

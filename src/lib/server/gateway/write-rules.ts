@@ -7,6 +7,7 @@
 
 import {
 	checkRecord,
+	clashKeyOf,
 	describeProblems,
 	recordTypeOf,
 	type FieldProblem,
@@ -113,6 +114,34 @@ function declarantProblemOf(scope: Scope, record: WardRecord): FieldProblem | nu
 	return null;
 }
 
+type SettledClash = { key: string; settled: string };
+
+function settledClashes(doc: Record<string, unknown> | undefined): SettledClash[] {
+	const clashes = doc?.clashes;
+	if (!Array.isArray(clashes)) return [];
+	return clashes.flatMap((clash: unknown) => {
+		if (!isObject(clash) || !isObject(clash.settled) || !isObject(clash.lost_edit)) return [];
+		const key = clashKeyOf(clash as Parameters<typeof clashKeyOf>[0]);
+		return [{ key, settled: canonical(clash.settled) }];
+	});
+}
+
+/** A settlement the caller may not make: one the stored copy does not hold as it is sent. */
+function settlementProblemOf(
+	scope: Scope,
+	record: WardRecord,
+	current: CurrentState
+): FieldProblem | null {
+	if (scope.settlesClashes || (record.type !== 'household' && record.type !== 'person')) {
+		return null;
+	}
+	const sent = settledClashes(record);
+	if (sent.length === 0) return null;
+	const stored = new Set(settledClashes(current?.doc).map((c) => `${c.key}\n${c.settled}`));
+	const isNew = sent.some((clash) => !stored.has(`${clash.key}\n${clash.settled}`));
+	return isNew ? { path: 'clashes', key: 'gateway.settle_staff_only' } : null;
+}
+
 export function stampOf(scope: Scope, now: Date): Stamp {
 	return {
 		by: scope.user,
@@ -205,6 +234,12 @@ export function decideWrite(
 	if (!placement) return refuse(id, [{ path: '_id', key: 'doc.type' }]);
 	const declarantProblem = declarantProblemOf(scope, check.record);
 	if (declarantProblem) return refuse(id, [declarantProblem]);
+	// A stale edit is left to CouchDB, which answers `conflict`: the device then merges with
+	// the stored copy (whose settlements it keeps) instead of holding a refusal.
+	const isStale =
+		options.isNewEdits && (current?.isDeleted ? undefined : current?.rev) !== raw._rev;
+	const settlementProblem = isStale ? null : settlementProblemOf(scope, check.record, current);
+	if (settlementProblem) return refuse(id, [settlementProblem]);
 	const problems = scopeProblems(scope, placement, current);
 	if (problems.length > 0) return refuse(id, problems);
 
