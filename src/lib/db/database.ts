@@ -16,6 +16,7 @@ import {
 } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { withWriteTimeFloor } from './write-time-floor';
 import { Subject, type Observable } from 'rxjs';
 import {
 	COLLECTION_NAMES,
@@ -125,7 +126,7 @@ export async function openDeviceDatabase(
 	const definitions = options.definitions ?? COLLECTION_DEFINITIONS;
 	const rx = await createRxDatabase<DeviceCollections>({
 		name: deviceDatabaseName(options.username),
-		storage: await withDevChecks(options.storage ?? deviceStorage()),
+		storage: await withDevChecks(withWriteTimeFloor(options.storage ?? deviceStorage())),
 		multiInstance: options.multiInstance ?? typeof window !== 'undefined',
 		eventReduce: true
 	});
