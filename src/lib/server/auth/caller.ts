@@ -3,6 +3,7 @@
 
 import type { RequestEvent } from '@sveltejs/kit';
 import { couch, isProduction } from '../config';
+import { forgetAccounts } from '../progress/collaborators';
 import { watchAccounts, type AccountWatcher } from './account-watcher';
 import { Authenticator, type Authentication, type Caller } from './authenticator';
 import { SESSION_COOKIE } from './sessions';
@@ -19,7 +20,15 @@ export function authenticator(): Authenticator {
  * and each signed-in request waits for the watcher to catch up (`resolve`). */
 export function startAccountWatching(): void {
 	if (watcher) return;
-	const started = watchAccounts(couch(), authenticator());
+	const auth = authenticator();
+	const started = watchAccounts(couch(), {
+		forgetUser(username) {
+			auth.forgetUser(username);
+			// The dashboard's list of collaborators shows an account changed elsewhere.
+			forgetAccounts();
+		},
+		forgetSession: (tokenHash) => auth.forgetSession(tokenHash)
+	});
 	watcher = started;
 	// adapter-node's signal that the server has closed: the open longpoll must not keep the
 	// process alive after it.
