@@ -13,6 +13,8 @@ export type EmbeddedCouch = {
 	user: string;
 	password: string;
 	port: number;
+	/** The server's process id, for a benchmark that reads its CPU time. */
+	pid: number | undefined;
 	stop(): Promise<void>;
 };
 
@@ -109,6 +111,7 @@ export async function startEmbeddedCouch(options: EmbeddedCouchOptions): Promise
 	return {
 		url,
 		port,
+		pid: child.pid,
 		user: options.user,
 		password: options.password,
 		stop: () =>

@@ -7,6 +7,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { knownCaller, startAccountWatching } from '$lib/server/auth/caller';
 import { handleGateway, isGatewayPath } from '$lib/server/gateway';
 import { loggablePath, logEvent, queryNames } from '$lib/server/log';
+import { startOrgWatching } from '$lib/server/org/org-watcher';
 import { startProgressWarming } from '$lib/server/progress';
 import { startRegistryLink } from '$lib/server/registry/link';
 import {
@@ -24,6 +25,7 @@ import { assertProductionSecrets } from '$lib/server/secrets';
 export const init: ServerInit = () => {
 	assertProductionSecrets();
 	startAccountWatching();
+	startOrgWatching();
 	startProgressWarming();
 	startRegistryLink();
 };

@@ -28,6 +28,19 @@ export type Stack = {
 	restartCouch(): Promise<void>;
 	/** Everything the app server printed since the stack started (its structured log). */
 	appLog(): string;
+	/** Another app server on a free port against the same CouchDB, with the first one's
+	 * environment plus `env`; stopped by `stop()` if not before. */
+	startSecondApp(env?: Record<string, string>): Promise<SecondApp>;
+	/** Process ids of the app server and of PouchDB Server, for CPU accounting. */
+	pids(): { app: number | undefined; couch: number | undefined };
+};
+
+export type SecondApp = {
+	url: string;
+	pid: number | undefined;
+	stop(): Promise<void>;
+	/** Everything it printed since it started. */
+	log(): string;
 };
 
 export type StackOptions = {
@@ -120,16 +133,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hssk-stack-'));
 	let couch: EmbeddedCouch | undefined;
 	let app: AppProcess | undefined;
+	const others = new Set<AppProcess>();
 	let log = '';
 	const record = (text: string) => {
 		if (log.length < LOG_KEPT_CHARS) log += text;
 	};
 	// A test runner that dies mid-test must not leave the app server behind.
-	const killOnExit = () => app?.child.kill('SIGKILL');
+	const killOnExit = () => {
+		app?.child.kill('SIGKILL');
+		for (const other of others) other.child.kill('SIGKILL');
+	};
 	process.once('exit', killOnExit);
 
 	const stop = async () => {
 		process.off('exit', killOnExit);
+		await Promise.all([...others].map(stopApp));
 		await stopApp(app);
 		await couch?.stop();
 		if (!isKept) rmSync(dataDir, { recursive: true, force: true });
@@ -171,6 +189,36 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			appUrl,
 			stop,
 			appLog: () => log,
+			pids: () => ({ app: app?.child.pid, couch: couch?.pid }),
+			async startSecondApp(extra = {}) {
+				const secondPort = await freePort();
+				const url = `http://127.0.0.1:${secondPort}`;
+				let secondLog = '';
+				const second = startApp(
+					secondPort,
+					{ ...env, PORT: String(secondPort), ORIGIN: url, ...extra },
+					(text) => {
+						if (secondLog.length < LOG_KEPT_CHARS) secondLog += text;
+					}
+				);
+				others.add(second);
+				try {
+					await waitUntilHealthy(url, second);
+				} catch (error) {
+					others.delete(second);
+					await stopApp(second);
+					throw error;
+				}
+				return {
+					url,
+					pid: second.child.pid,
+					log: () => secondLog,
+					async stop() {
+						others.delete(second);
+						await stopApp(second);
+					}
+				};
+			},
 			async restartApp(extra = {}) {
 				await stopApp(app);
 				app = startApp(port, { ...env, ...extra }, record);

@@ -39,13 +39,22 @@ export const LinkRunSchema = z.object({
 });
 export type LinkRun = z.infer<typeof LinkRunSchema>;
 
+/** Which app server is running the ward's link, and until when its claim holds. */
+export const LinkLeaseSchema = z.object({
+	holder: z.string(),
+	until: TimestampSchema
+});
+export type LinkLease = z.infer<typeof LinkLeaseSchema>;
+
 export const LinkStateSchema = z.object({
 	type: z.literal('registry_link'),
 	ward: WardCodeSchema,
 	source: z.string(),
 	cursor: z.string().nullable(),
 	runs: z.number().int().min(0),
-	last_run: LinkRunSchema.optional()
+	last_run: LinkRunSchema.optional(),
+	/** Set while a run is under way; several app servers share one schedule through it. */
+	lease: LinkLeaseSchema.optional()
 });
 export type LinkState = z.infer<typeof LinkStateSchema>;
 

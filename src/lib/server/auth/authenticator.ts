@@ -2,7 +2,9 @@
 // the SessionUser that scopes everything the request may touch. Sync traffic is many small
 // requests, so verified sessions and Basic pairs are cached in the process for a short while:
 // the account watcher (account-watcher.ts) forgets an account or a session as soon as
-// `hssk_users` says it changed, and USER_CACHE_MS bounds the wait should the watcher lag.
+// `hssk_users` says it changed, each signed-in request first has it catch up with that feed
+// (caller.ts), so a change made through another app server is never served from here, and
+// USER_CACHE_MS bounds what is kept should the watcher not run (a script, a unit test).
 
 import { createHash } from 'node:crypto';
 import type { MessageKey, SessionUser } from '$lib/domain';

@@ -3,6 +3,7 @@
 
 import type { RequestEvent } from '@sveltejs/kit';
 import { couch, isProduction } from '../config';
+import { forgetAccounts } from '../progress/collaborators';
 import { watchAccounts, type AccountWatcher } from './account-watcher';
 import { Authenticator, type Authentication, type Caller } from './authenticator';
 import { SESSION_COOKIE } from './sessions';
@@ -15,10 +16,19 @@ export function authenticator(): Authenticator {
 	return instance;
 }
 
-/** Started once, when the server starts: other processes' account changes reach this one. */
+/** Started once, when the server starts: other processes' account changes reach this one,
+ * and each signed-in request waits for the watcher to catch up (`resolve`). */
 export function startAccountWatching(): void {
 	if (watcher) return;
-	const started = watchAccounts(couch(), authenticator());
+	const auth = authenticator();
+	const started = watchAccounts(couch(), {
+		forgetUser(username) {
+			auth.forgetUser(username);
+			// The dashboard's list of collaborators shows an account changed elsewhere.
+			forgetAccounts();
+		},
+		forgetSession: (tokenHash) => auth.forgetSession(tokenHash)
+	});
 	watcher = started;
 	// adapter-node's signal that the server has closed: the open longpoll must not keep the
 	// process alive after it.
@@ -31,11 +41,14 @@ const known = new WeakMap<Request, Caller>();
 async function resolve(event: RequestEvent): Promise<Authentication> {
 	const auth = authenticator();
 	const token = event.cookies.get(SESSION_COOKIE);
+	const header = event.request.headers.get('authorization');
+	// A sign-out, a disabled account or a reset password committed by another app server a
+	// moment ago is forgotten here before this request is served from the caches.
+	if ((token || header) && watcher) await watcher.catchUp();
 	if (token) {
 		const caller = await auth.fromSessionToken(token);
 		if (caller) return { ok: true, caller };
 	}
-	const header = event.request.headers.get('authorization');
 	if (header) return auth.fromBasic(header, event.getClientAddress());
 	return { ok: false, status: 401, key: 'auth.required' };
 }

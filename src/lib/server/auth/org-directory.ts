@@ -1,6 +1,7 @@
 // The org units the server needs to describe a signed-in user and to check a supervisor's
 // reach, read from `hssk_org` and kept for a minute: the tree changes rarely, and a sign-in
-// or a sync request should not cost a round of look-ups.
+// or a sync request should not cost a round of look-ups. A change made by another process
+// reaches this one through the org watcher (org/org-watcher.ts), which forgets it all.
 
 import { OrgUnitSchema, orgUnitDocId, type OrgUnit } from '$lib/domain';
 import { TtlCache } from '../cache';
@@ -56,6 +57,12 @@ export class OrgDirectory {
 	forgetGroups(wardCode: string): void {
 		this.#groups.delete(wardCode);
 		this.#units.deleteWhere((code) => code.startsWith(`${wardCode}-`));
+	}
+
+	/** Forgets every unit and group list read, after the tree changed in another process. */
+	forgetAll(): void {
+		this.#units.deleteWhere(() => true);
+		this.#groups.deleteWhere(() => true);
 	}
 
 	/** The unit and its ancestors, nearest first, as far as they can be read. */

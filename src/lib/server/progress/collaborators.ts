@@ -18,7 +18,8 @@ type AllDocsRow = { doc?: unknown };
 
 let cached: { at: number; accounts: Promise<Account[]> } | null = null;
 
-/** Forgets the accounts read, after one was created or changed in this process. */
+/** Forgets the accounts read, after one was created or changed (here, or in another process:
+ * the account watcher calls it). */
 export function forgetAccounts(): void {
 	cached = null;
 }

@@ -3,11 +3,14 @@
 import type { OrgUnit, SessionUser } from '$lib/domain';
 import { authenticator } from '../auth/caller';
 import { Refusal } from '../http';
+import { orgCaughtUp } from '../org/org-watcher';
 
 export type StaffWard = { staff: SessionUser; ward: OrgUnit; groups: OrgUnit[] };
 
 export async function staffWard(user: SessionUser): Promise<StaffWard> {
 	if (user.role !== 'ward_staff' || !user.ward) throw new Refusal(403, 'ward.staff_only');
+	// A group added or renamed a moment ago through another app server is shown.
+	await orgCaughtUp();
 	const directory = authenticator().directory;
 	const ward = await directory.unit(user.ward.code);
 	if (!ward) throw new Refusal(404, 'gateway.not_found');

@@ -20,6 +20,7 @@ import { logEvent } from '../../log';
 import { readExtract } from '../extract';
 import { planExtract, wardGroups, writePlan } from '../import';
 import type { RegistryConnector } from './connector';
+import { isHeldElsewhere, isLostClaim, leaseFrom } from './link-lease';
 
 export const LINK_PAGE_SIZE = 500;
 /** Pages one run reads at most; the rest waits for the next run. */
@@ -76,15 +77,31 @@ function emptyRun(started: Date): LinkRun {
 	};
 }
 
+/** Claims the ward for this process, or null when another app server is running its link. */
+async function claim(
+	client: CouchClient,
+	state: StoredState,
+	now: Date
+): Promise<StoredState | null> {
+	if (isHeldElsewhere(state, now)) return null;
+	try {
+		return await saveState(client, { ...state, lease: leaseFrom(now) });
+	} catch (error) {
+		if (isLostClaim(error)) return null;
+		throw error;
+	}
+}
+
+/** The run, or null when the ward was left to the app server that holds it now. */
 export async function runRegistryLink(
 	client: CouchClient,
 	connector: RegistryConnector,
 	ward: string,
 	options: LinkRunOptions = {}
-): Promise<LinkRun> {
+): Promise<LinkRun | null> {
 	const now = options.now ?? (() => new Date());
 	const run = emptyRun(now());
-	let state: StoredState = (await loadLinkState(client, ward)) ?? {
+	const loaded: StoredState = (await loadLinkState(client, ward)) ?? {
 		_id: linkStateId(ward),
 		type: 'registry_link',
 		ward,
@@ -92,6 +109,12 @@ export async function runRegistryLink(
 		cursor: null,
 		runs: 0
 	};
+	const claimed = await claim(client, loaded, now());
+	if (!claimed) {
+		logEvent('info', 'registry.link_held_elsewhere', { ward });
+		return null;
+	}
+	let state = claimed;
 	const keepProblem = (problem: LinkProblem) => {
 		run.errors += 1;
 		if (run.problems.length < LINK_PROBLEMS_KEPT) run.problems.push(problem);
@@ -131,7 +154,8 @@ export async function runRegistryLink(
 			state = await saveState(client, {
 				...state,
 				source: connector.name,
-				cursor: changes.next_cursor
+				cursor: changes.next_cursor,
+				lease: leaseFrom(now())
 			});
 			if (!changes.has_more || changes.next_cursor === since) break;
 		}
@@ -140,7 +164,7 @@ export async function runRegistryLink(
 		run.message = error instanceof Error ? error.message.slice(0, 300) : 'unknown';
 	}
 	run.finished_at = now().toISOString();
-	await saveState(client, { ...state, runs: state.runs + 1, last_run: run });
+	await saveState(client, { ...state, runs: state.runs + 1, last_run: run, lease: undefined });
 	logEvent(run.status === 'ok' ? 'info' : 'warn', 'registry.link_run', {
 		ward,
 		source: connector.name,
