@@ -1,7 +1,8 @@
-// The memory of the benchmark's own server processes (the app server, PouchDB Server), read
-// from /proc: they are found among this process's children by their command line, and their
-// resident size is polled while a sync runs, as the kernel's high-water mark alone would also
-// count what PouchDB Server held while the ward was seeded.
+// The memory and CPU time of the benchmark's own server processes (the app server, PouchDB
+// Server), read from /proc: they are found among this process's children by their command
+// line, and their resident size is polled while a sync runs, as the kernel's high-water mark
+// alone would also count what PouchDB Server held while the ward was seeded. CPU seconds say
+// what a pull cost a server whatever else the machine was running meanwhile.
 
 import { readFileSync, readdirSync } from 'node:fs';
 
@@ -31,6 +32,17 @@ export function statusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 	const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
 	if (!match) throw new Error(`/proc/${pid}/status has no ${field}`);
 	return Number(match[1]) * 1024;
+}
+
+/** Linux counts CPU time in ticks of 1/100 s (`getconf CLK_TCK`). */
+const TICKS_PER_SECOND = 100;
+
+/** User and system CPU seconds the process has used since it started. */
+export function cpuSeconds(pid: number): number {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	// After the parenthesised name: state is field 3, utime 14 and stime 15.
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
 export type RssSampler = { stop(): { peakBytes: number; samples: number } };
