@@ -78,11 +78,16 @@ export async function seedBenchWard(client: CouchClient, size: WardSize): Promis
 	const database = wardDatabaseName(DEMO_WARD_CODE);
 	const docs = records.map(toCouchDoc);
 	for (let start = 0; start < docs.length; start += WRITE_BATCH) {
-		const results = await client.json<BulkResult[]>(`${database}/_bulk_docs`, {
-			method: 'POST',
-			body: { docs: docs.slice(start, start + WRITE_BATCH) }
-		});
-		const failed = results.find((result) => result.error);
+		const batch = docs.slice(start, start + WRITE_BATCH);
+		const write = () =>
+			client.json<BulkResult[]>(`${database}/_bulk_docs`, {
+				method: 'POST',
+				body: { docs: batch }
+			});
+		// A kept-alive connection PouchDB Server closes as a batch is sent fails the write
+		// (EPIPE); sent again, what the first attempt stored answers as a conflict.
+		const results = await write().catch(async () => write());
+		const failed = results.find((result) => result.error && result.error !== 'conflict');
 		if (failed) throw new Error(`Writing ${database}/${failed.id}: ${failed.error}`);
 	}
 	const count = (type: WardRecord['type']) =>
