@@ -8,6 +8,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Declaration } from '../../src/lib/domain';
+import { PUSH_BATCH_SIZE } from '../../src/lib/sync/collection-replication';
 import {
 	arrivedCount,
 	declareMany,
@@ -30,6 +31,8 @@ const WARD_DATABASE = 'ward_26956';
 /** Short waits between retries, so a run with hundreds of failures stays short. */
 const RETRY = { firstMs: 100, maxMs: 1_000 };
 const SETTLE_TIMEOUT_MS = 45_000;
+/** Several push batches, so that a restart after the first has arrived lands mid-push. */
+const MID_PUSH_DECLARATIONS = PUSH_BATCH_SIZE * 3;
 
 let stack: Stack;
 let proxy: FaultProxy;
@@ -112,7 +115,7 @@ describe('sync under faults', () => {
 
 	it('delivers every declaration exactly once when the app server restarts mid-push', async () => {
 		phone.goOffline();
-		const sent = await declareMany(phone.db, 200, 'faults/app-restart');
+		const sent = await declareMany(phone.db, MID_PUSH_DECLARATIONS, 'faults/app-restart');
 		// Slow enough that the push is still going when the server goes away.
 		proxy.setPlan(() => ({ answer: 'pass', delayMs: 150 }));
 		proxy.resetCounts();
@@ -141,7 +144,7 @@ describe('sync under faults', () => {
 
 	it('delivers every declaration exactly once when PouchDB Server restarts mid-push', async () => {
 		phone.goOffline();
-		const sent = await declareMany(phone.db, 200, 'faults/couch-restart');
+		const sent = await declareMany(phone.db, MID_PUSH_DECLARATIONS, 'faults/couch-restart');
 		proxy.setPlan(() => ({ answer: 'pass', delayMs: 150 }));
 		proxy.resetCounts();
 		const started = performance.now();
