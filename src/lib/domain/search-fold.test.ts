@@ -1,5 +1,21 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, matchesSearch } from './search-fold';
+import {
+	foldVietnamese,
+	matchesQuery,
+	matchesSearch,
+	searchIndex,
+	searchQuery
+} from './search-fold';
+
+/** The rule as first written, word by word: the index must answer exactly as it does. */
+function matchesWordByWord(foldedText: string, query: string): boolean {
+	const words = foldedText.split(/[\s,]+/).filter(Boolean);
+	const terms = foldVietnamese(query).split(/\s+/).filter(Boolean);
+	return terms.every((term) =>
+		words.some((word) => (/^\d/.test(term) ? word.includes(term) : word.startsWith(term)))
+	);
+}
 
 describe('foldVietnamese', () => {
 	it('drops tones and vowel marks', () => {
@@ -40,5 +56,24 @@ describe('matchesSearch', () => {
 	});
 	it('an empty query matches everything', () => {
 		expect(matchesSearch(name, '  ')).toBe(true);
+	});
+});
+
+describe('searchIndex and searchQuery', () => {
+	const text = fc.stringMatching(/^[a-zđăâêôơưáàạ0-9/ ,]{0,30}$/);
+	it('answer as the word-by-word rule does, for any text and query', () => {
+		fc.assert(
+			fc.property(text, text, (raw, query) => {
+				const folded = foldVietnamese(raw);
+				expect(matchesQuery(searchIndex(folded), searchQuery(query))).toBe(
+					matchesWordByWord(folded, query)
+				);
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+	it('never match across two words', () => {
+		expect(matchesQuery(searchIndex('le van'), searchQuery('ev'))).toBe(false);
+		expect(matchesQuery(searchIndex('12 3a'), searchQuery('23'))).toBe(false);
 	});
 });

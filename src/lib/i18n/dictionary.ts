@@ -1,6 +1,8 @@
 // Every word of the interface, Vietnamese first and English second, so a missing translation
 // is a type error and a test failure rather than a blank on someone's phone. One table a
-// feature; rule messages (validation) live in the domain's MESSAGES.
+// feature; rule messages (validation) live in the domain's MESSAGES. The screens read the
+// words through loaded-words.ts (the first screen's tables at once, the rest on demand); this
+// whole table is the keys' type and what the tests check.
 
 import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';

@@ -12,6 +12,7 @@ import { QR_SHEET_WORDS } from './words-qr-sheets';
 import { REGISTRY_WORDS } from './words-registry';
 import { RESIDENT_WORDS } from './words-resident';
 import { SCANNER_WORDS } from './words-scanner';
+import { loadFeatureWords } from './loaded-words';
 import { isLanguage, pickBilingual, translate } from './translate';
 
 describe('interface dictionary', () => {
@@ -79,5 +80,12 @@ describe('server reasons', () => {
 		expect(pickBilingual(reason, 'vi')).toBe('Tài khoản đã bị khóa');
 		expect(pickBilingual(reason, 'en')).toBe('The account is disabled');
 		expect(pickBilingual('unauthorized', 'en')).toBe('unauthorized');
+	});
+});
+
+describe('words loaded on demand', () => {
+	it('are there once loadFeatureWords resolved', async () => {
+		await loadFeatureWords();
+		expect(translate('progress.title', 'en')).toBe(UI['progress.title'].en);
 	});
 });

@@ -2,7 +2,8 @@
 // reactive wrapper stays a one-liner and the wording can be tested without a browser.
 
 import type { Language } from '$lib/domain';
-import { UI, type UiKey } from './dictionary';
+import type { UiKey } from './dictionary';
+import { loadedWord } from './loaded-words';
 
 export type Params = Record<string, string | number>;
 
@@ -12,8 +13,11 @@ export function isLanguage(value: unknown): value is Language {
 	return value === 'vi' || value === 'en';
 }
 
+/** A key whose table is not loaded yet shows as the key, never as a crash or a blank. */
 export function translate(key: UiKey, language: Language, params: Params = {}): string {
-	return UI[key][language].replace(/\{(\w+)\}/g, (whole, name: string) =>
+	const entry = loadedWord(key);
+	if (!entry) return key;
+	return entry[language].replace(/\{(\w+)\}/g, (whole, name: string) =>
 		Object.hasOwn(params, name) ? String(params[name]) : whole
 	);
 }

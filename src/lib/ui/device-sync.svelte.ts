@@ -2,12 +2,17 @@
 // starts only once the server has confirmed a session for this very user (an offline sign-in
 // on a shared phone may still carry another person's cookie); until then the waiting count
 // comes straight from the device database, so it is right offline too.
+//
+// The replication engine (RxDB's replication plugins and the ward sync) is loaded when the
+// sync starts, not with the first screen: the household list reads the device database
+// alone, and the service worker precaches the engine's chunk for offline starts.
 
 import type { Subscription } from 'rxjs';
 import type { DeviceDatabase } from '$lib/db';
 import type { SessionUser } from '$lib/domain';
-import { browserOnlineSignal, startWardSync, type WardSync } from '$lib/sync';
-import { keepQrIndexFresh, type QrIndexKeeper } from '$lib/sync/qr-index-refresh';
+import type { WardSync } from '$lib/sync';
+import { browserOnlineSignal } from '$lib/sync/online';
+import type { QrIndexKeeper } from '$lib/sync/qr-index-refresh';
 import { scansHouseholds, type QrIndexRefresh } from '$lib/sync/qr-index';
 import { syncStatusState, type SyncStatusState } from '$lib/sync/sync-status.svelte';
 import { NOTHING_WAITING, waiting$, type Waiting } from '$lib/sync/waiting';
@@ -20,6 +25,8 @@ class DeviceSync {
 	#watched: { db: DeviceDatabase; subscription: Subscription } | null = null;
 	#qrIndex: QrIndexKeeper | null = null;
 	#stopping: Promise<void> = Promise.resolve();
+	/** Counts starts and stops, so a start whose engine arrives after a stop does nothing. */
+	#generation = 0;
 
 	constructor() {
 		const signal = browserOnlineSignal();
@@ -42,6 +49,12 @@ class DeviceSync {
 	async start(db: DeviceDatabase, user: SessionUser): Promise<void> {
 		if (this.#sync?.db === db || !user.ward) return;
 		await this.stop();
+		const generation = this.#generation;
+		const [{ startWardSync }, { keepQrIndexFresh }] = await Promise.all([
+			import('$lib/sync/ward-sync'),
+			import('$lib/sync/qr-index-refresh')
+		]);
+		if (generation !== this.#generation || this.#sync !== null) return;
 		const ward = startWardSync({ db, user });
 		this.#sync = { db, ward, status: syncStatusState(ward.status) };
 		// The scanner's offline look-up needs the same confirmed session as the sync.
@@ -52,6 +65,7 @@ class DeviceSync {
 
 	/** Stops the sync (before its database closes); safe to call when none runs. */
 	stop(): Promise<void> {
+		this.#generation += 1;
 		const running = this.#sync;
 		this.#sync = null;
 		this.#qrIndex?.stop();

@@ -7,7 +7,9 @@ import {
 	foldVietnamese,
 	nextDueDate,
 	householdSearchText,
-	matchesSearch,
+	matchesQuery,
+	searchIndex,
+	searchQuery,
 	worstDueState,
 	type Declaration,
 	type DueState,
@@ -30,6 +32,8 @@ export type HouseholdRow = {
 	/** The earliest next update among the members who declared before. */
 	nextDue: Date | null;
 	searchText: string;
+	/** `searchText` ready for the search (search-fold.ts), made with the row. */
+	searchIndex: string;
 };
 
 export const DUE_FILTERS = ['all', 'needs_visit', 'overdue', 'never', 'up_to_date'] as const;
@@ -131,28 +135,32 @@ export function householdRows(
 		);
 		const names = members.map((member) => foldVietnamese(member.person.full_name)).join(' ');
 		const dates = members.flatMap((member) => (member.nextDue ? [member.nextDue.getTime()] : []));
+		const searchText = `${householdSearchText(household)} ${names}`.trim();
 		return {
 			household,
 			members,
 			due: worstDueState(members.map((member) => member.due)),
 			nextDue: dates.length > 0 ? new Date(Math.min(...dates)) : null,
-			searchText: `${householdSearchText(household)} ${names}`.trim()
+			searchText,
+			searchIndex: searchIndex(searchText)
 		};
 	});
 }
 
-/** The rows a search, a group and a due choice leave; empty ones keep everything. */
+/** The rows a search, a group and a due choice leave; empty ones keep everything. The query
+ * is folded once for the list, and each row brings its index (a ward is thousands of rows). */
 export function filterHouseholdRows(
 	rows: readonly HouseholdRow[],
 	query: string,
 	group: string,
 	due: DueFilter = 'all'
 ): HouseholdRow[] {
+	const search = searchQuery(query);
 	return rows.filter(
 		(row) =>
 			(group === '' || row.household.group === group) &&
 			matchesDue(row.due, due) &&
-			(query.trim() === '' || matchesSearch(row.searchText, query))
+			(search.length === 0 || matchesQuery(row.searchIndex, search))
 	);
 }
 
