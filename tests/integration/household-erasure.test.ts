@@ -311,8 +311,8 @@ describe('erasing a household', () => {
 			health: { height_cm: 170 },
 			audit
 		};
-		const { id: _omit, ...fields } = household;
-		const reborn = { ...fields, _id: household.id, audit };
+		const reborn: Record<string, unknown> = { ...household, _id: household.id, audit };
+		delete reborn.id;
 		for (const isNewEdits of [true, false]) {
 			const docs = isNewEdits
 				? [declaration, reborn]

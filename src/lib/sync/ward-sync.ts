@@ -169,12 +169,10 @@ export function startWardSync(options: WardSyncOptions): WardSync {
 	const erasures = new ErasureDrop({
 		db,
 		replications: () =>
-			replications.map(
-				({ replication }): ReplicationMeta => ({
-					metaInstance: replication.metaInstance as ReplicationMeta['metaInstance'],
-					awaitInSync: () => replication.awaitInSync()
-				})
-			)
+			replications.map(({ replication }): ReplicationMeta => ({
+				metaInstance: replication.metaInstance as ReplicationMeta['metaInstance'],
+				awaitInSync: () => replication.awaitInSync()
+			}))
 	});
 	async function applyErasureNotices() {
 		const notices = await fetchErasureNotices(
