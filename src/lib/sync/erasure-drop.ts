@@ -147,8 +147,11 @@ export class ErasureDrop {
 			for (const id of ids) this.#toClear.add(id);
 		}
 		// Records pulled as deletions (the server's tombstones) keep their last fields on the
-		// device until cleared: those the notice names are cleared too.
-		for (const id of records) this.#toClear.add(id);
+		// device until cleared: those the notice names and the device still stores are too.
+		for (const name of RECORD_COLLECTIONS) {
+			const stored = await collectionOf(db, name).storageInstance.findDocumentsById(records, true);
+			for (const doc of stored) this.#toClear.add(doc.id);
+		}
 		await this.#clear();
 		return removed;
 	}

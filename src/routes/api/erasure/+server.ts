@@ -54,6 +54,14 @@ export const POST: RequestHandler = (event) =>
 			logEvent('error', 'erasure.failed', { user: user.username, household, reason });
 			return refusal(503, 'erasure.failed');
 		}
+		audit(caller, {
+			unit: ward.code,
+			action: 'erasure.carried_out',
+			target: household,
+			detail: erasure.method,
+			count: erasure.records.length,
+			records: erasure.records
+		});
 		// The printed sheet stops opening anything, and the household's phones are signed out:
 		// there is nothing left for them to reach.
 		const revoked = await qrStore().revoke(household, user.username);
@@ -63,14 +71,6 @@ export const POST: RequestHandler = (event) =>
 		}
 		wardProgressCache().forget(ward.code);
 		wakeWaiters(ward.database);
-		audit(caller, {
-			unit: ward.code,
-			action: 'erasure.carried_out',
-			target: household,
-			detail: erasure.method,
-			count: erasure.records.length,
-			records: erasure.records
-		});
 		logEvent('info', 'erasure.carried_out', {
 			user: user.username,
 			household,
