@@ -377,6 +377,41 @@ const API_CASES: Record<string, ApiCase> = {
 		});
 		expectRefused(role, answer, 'POST /api/registry/review of an item not in the ward');
 	},
+	'GET /api/erasure': async (role) => {
+		const answer = await staffOnly(role, 'GET', '/api/erasure');
+		if (role.name === 'ward_staff') return expectNothing(role, answer, 'GET /api/erasure');
+		expectRefused(role, answer, 'GET /api/erasure');
+	},
+	'POST /api/erasure': async (role) => {
+		// Another ward's household: no one here may erase it, its ward's staff excepted.
+		const answer = await staffOnly(role, 'POST', '/api/erasure', {
+			household: world.b.household.id
+		});
+		expectRefused(role, answer, 'POST /api/erasure of a household of another ward');
+		const stored = await stack.couch.getDoc<{ _deleted?: boolean }>(DB_B, world.b.household.id);
+		expect(stored?._deleted, `${role.name}: POST /api/erasure erased it`).toBeUndefined();
+	},
+	'POST /api/erasure/request': async (role) => {
+		// The household is the session's own: a body naming another one is not read.
+		const answer = await staffOnly(role, 'POST', '/api/erasure/request', {
+			household: world.a.h2.id
+		});
+		if (role.name === 'resident') {
+			expectNothing(role, answer, 'POST /api/erasure/request');
+			expect(answer.status).toBeLessThan(300);
+			const request = await stack.couch.getDoc(DB_A, `erasure_request:${world.a.h2.id}`);
+			expect(request, 'a request for the neighbour').toBeNull();
+			return;
+		}
+		expectRefused(role, answer, 'POST /api/erasure/request');
+	},
+	'GET /api/erasure/notices': async (role) => {
+		const answer = await staffOnly(role, 'GET', '/api/erasure/notices');
+		if (role.name === 'ward_staff' || role.name === 'collaborator') {
+			return expectNothing(role, answer, 'GET /api/erasure/notices');
+		}
+		expectRefused(role, answer, 'GET /api/erasure/notices');
+	},
 	'GET /api/registry/link': async (role) => {
 		const unit = role.outsideUnit;
 		const answer = await call(role, 'GET', `/api/registry/link?unit=${unit ?? WARD_C}`);

@@ -24,7 +24,10 @@ export const AUDIT_ACTIONS = [
 	'account.changed',
 	'group.created',
 	'group.renamed',
-	'org.imported'
+	'org.imported',
+	'erasure.requested',
+	'erasure.carried_out',
+	'list.erasure_requests'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

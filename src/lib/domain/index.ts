@@ -26,3 +26,4 @@ export * from './registry-import-report';
 export * from './review-item';
 export * from './registry-link';
 export * from './audit';
+export * from './erasure';

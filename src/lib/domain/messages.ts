@@ -2,6 +2,7 @@
 // return keys, never sentences, so the form, the server's rejection reason and the tests
 // all speak the same words.
 
+import { ERASURE_MESSAGES } from './messages-erasure';
 import { REGISTRY_MESSAGES } from './messages-registry';
 
 export const MESSAGES = {
@@ -435,7 +436,8 @@ export const MESSAGES = {
 		vi: 'Có hồ sơ thuộc tổ "{group}" mà danh mục không có tổ này; hãy thêm tổ rồi chạy lại',
 		en: 'Records name group "{group}", which the tree lacks; add the group and run again'
 	},
-	...REGISTRY_MESSAGES
+	...REGISTRY_MESSAGES,
+	...ERASURE_MESSAGES
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -8,6 +8,7 @@ import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
 import { CORE_WORDS } from './words-core';
 import { DURABLE_WORDS } from './words-durable';
+import { ERASURE_WORDS } from './words-erasure';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
 import { ORG_WORDS } from './words-org';
 import { PROGRESS_WORDS } from './words-progress';
@@ -29,7 +30,8 @@ export const UI = {
 	...CLASH_WORDS,
 	...DURABLE_WORDS,
 	...REGISTRY_WORDS,
-	...AUDIT_WORDS
+	...AUDIT_WORDS,
+	...ERASURE_WORDS
 } as const;
 
 export type UiKey = keyof typeof UI;

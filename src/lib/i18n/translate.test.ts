@@ -4,6 +4,7 @@ import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
 import { CORE_WORDS } from './words-core';
 import { DURABLE_WORDS } from './words-durable';
+import { ERASURE_WORDS } from './words-erasure';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
 import { ORG_WORDS } from './words-org';
 import { PROGRESS_WORDS } from './words-progress';
@@ -29,7 +30,8 @@ describe('interface dictionary', () => {
 			CLASH_WORDS,
 			DURABLE_WORDS,
 			REGISTRY_WORDS,
-			AUDIT_WORDS
+			AUDIT_WORDS,
+			ERASURE_WORDS
 		];
 		const keys = tables.flatMap((table) => Object.keys(table));
 		expect(keys.length).toBe(Object.keys(UI).length);

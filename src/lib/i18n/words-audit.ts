@@ -64,5 +64,17 @@ export const AUDIT_WORDS = {
 	'audit.action.account.changed': { vi: 'Đổi tài khoản tổ trưởng', en: 'Changed a collaborator' },
 	'audit.action.group.created': { vi: 'Thêm tổ dân phố', en: 'Added a group' },
 	'audit.action.group.renamed': { vi: 'Đổi tên tổ dân phố', en: 'Renamed a group' },
-	'audit.action.org.imported': { vi: 'Nhập danh mục đơn vị', en: 'Imported org units' }
+	'audit.action.org.imported': { vi: 'Nhập danh mục đơn vị', en: 'Imported org units' },
+	'audit.action.erasure.requested': {
+		vi: 'Hộ gia đình yêu cầu xóa dữ liệu của hộ',
+		en: 'A household asked for its data to be erased'
+	},
+	'audit.action.erasure.carried_out': {
+		vi: 'Xóa dữ liệu một hộ gia đình (hộ, thành viên, tờ khai)',
+		en: "Erased a household's data (household, members, declarations)"
+	},
+	'audit.action.list.erasure_requests': {
+		vi: 'Xem danh sách yêu cầu xóa dữ liệu',
+		en: 'Read the erasure requests'
+	}
 } as const;

@@ -5,7 +5,8 @@
 // - turns every failure into a MessageKey the status can show, and an exception RxDB retries;
 // - takes the rows the gateway refused out of a `_bulk_docs` answer and reports them, because
 //   RxDB's plugin throws on any refused row and would resend the whole batch forever, holding
-//   back every record behind it. A refused record keeps no stamp, so it stays counted as
+//   back every record behind it. A row refused because its household was erased is not a
+//   refusal to show: the device drops the household's records (erasure-drop.ts). A refused record keeps no stamp, so it stays counted as
 //   waiting until someone corrects it (the next edit sends it again);
 // - with `receipts`, has RxDB take the server's stamped copy with the push (push-receipts.ts).
 
@@ -18,7 +19,9 @@ export type GatewayOperation = 'pull' | 'push' | 'other';
 export type GatewayObservation =
 	| { kind: 'ok'; operation: GatewayOperation }
 	| { kind: 'failed'; operation: GatewayOperation; key: MessageKey; detail: string }
-	| { kind: 'refused'; records: RefusedRecord[] };
+	| { kind: 'refused'; records: RefusedRecord[] }
+	/** Records of households whose data the ward erased: dropped, never retried. */
+	| { kind: 'erased'; households: string[] };
 
 export class GatewayError extends Error {
 	constructor(
@@ -43,7 +46,13 @@ export type GatewayFetchOptions = {
 	receipts?: boolean;
 };
 
-type BulkDocsRow = { id: string; ok?: boolean; error?: string; reason?: string };
+type BulkDocsRow = {
+	id: string;
+	ok?: boolean;
+	error?: string;
+	reason?: string;
+	erased_household?: string;
+};
 
 function operationOf(url: string): GatewayOperation {
 	if (url.includes('/_changes')) return 'pull';
@@ -73,13 +82,22 @@ function withoutRefusedRows(
 	observe: (observation: GatewayObservation) => void
 ): string {
 	const rows = JSON.parse(body) as BulkDocsRow[];
-	const refused = rows.filter((row) => row.error !== undefined && row.error !== 'conflict');
-	if (refused.length === 0) return body;
-	observe({
-		kind: 'refused',
-		records: refused.map((row) => ({ id: row.id, reason: row.reason ?? row.error ?? '' }))
-	});
-	return JSON.stringify(rows.filter((row) => !refused.includes(row)));
+	const erased = rows.filter((row) => row.error !== undefined && row.erased_household);
+	const refused = rows.filter(
+		(row) => row.error !== undefined && row.error !== 'conflict' && !erased.includes(row)
+	);
+	if (refused.length === 0 && erased.length === 0) return body;
+	if (erased.length > 0) {
+		const households = [...new Set(erased.map((row) => row.erased_household as string))];
+		observe({ kind: 'erased', households });
+	}
+	if (refused.length > 0) {
+		observe({
+			kind: 'refused',
+			records: refused.map((row) => ({ id: row.id, reason: row.reason ?? row.error ?? '' }))
+		});
+	}
+	return JSON.stringify(rows.filter((row) => !refused.includes(row) && !erased.includes(row)));
 }
 
 export function gatewayFetch(options: GatewayFetchOptions): typeof fetch {

@@ -15,6 +15,7 @@ import { APP_VERSION } from './app-version';
 import { Backoff, DEFAULT_RETRY, type RetryBounds } from './backoff';
 import { replicateCollection, type CollectionReplication } from './collection-replication';
 import { DeviceReporter } from './device-report';
+import { ErasureDrop, fetchErasureNotices, type ReplicationMeta } from './erasure-drop';
 import { gatewayFetch, type GatewayObservation } from './gateway-fetch';
 import { browserOnlineSignal, type OnlineSignal } from './online';
 import { SyncStatusStore, type SyncError } from './sync-status';
@@ -104,7 +105,9 @@ export function startWardSync(options: WardSyncOptions): WardSync {
 	}
 
 	function observe(name: CollectionName, backoff: Backoff, event: GatewayObservation) {
-		if (event.kind === 'failed') {
+		if (event.kind === 'erased') {
+			void erasures.apply(event.households.map((household) => ({ household })));
+		} else if (event.kind === 'failed') {
 			lastFailureAt = Date.now();
 			recordError({ key: event.key, detail: event.detail });
 		} else if (event.kind === 'refused') {
@@ -163,6 +166,23 @@ export function startWardSync(options: WardSyncOptions): WardSync {
 		return { name, replication, backoff, isStarted: online.isOnline };
 	});
 
+	const erasures = new ErasureDrop({
+		db,
+		replications: () =>
+			replications.map(({ replication }): ReplicationMeta => ({
+				metaInstance: replication.metaInstance as ReplicationMeta['metaInstance'],
+				awaitInSync: () => replication.awaitInSync()
+			}))
+	});
+	async function applyErasureNotices() {
+		const notices = await fetchErasureNotices(
+			origin,
+			options.fetch ?? globalThis.fetch.bind(globalThis)
+		);
+		if (notices && notices.length > 0 && !aborter.signal.aborted) await erasures.apply(notices);
+	}
+	if (online.isOnline) void applyErasureNotices();
+
 	subscriptions.add(
 		waiting$(db).subscribe((waiting) => {
 			status.update({ waiting: waiting.count, oldestWaitingAt: waiting.oldestAt });
@@ -188,6 +208,7 @@ export function startWardSync(options: WardSyncOptions): WardSync {
 			entry.replication.retryTime = entry.backoff.first;
 			resume(entry);
 		}
+		void applyErasureNotices();
 	}
 
 	async function goOffline() {

@@ -26,6 +26,8 @@ export const paths = {
 		asHead
 			? resolve('/ho/[id]/thanh-vien/moi?chu-ho=1', { id: uuidOf(householdId) })
 			: resolve('/ho/[id]/thanh-vien/moi', { id: uuidOf(householdId) }),
+	/** A household's own data: see it, take a copy, ask for it to be erased. */
+	ownData: (id: string): ResolvedPathname => resolve('/ho/[id]/du-lieu', { id: uuidOf(id) }),
 	member: (id: string): ResolvedPathname => resolve('/thanh-vien/[id]', { id: uuidOf(id) }),
 	editMember: (id: string): ResolvedPathname => resolve('/thanh-vien/[id]/sua', { id: uuidOf(id) }),
 	declare: (personId: string, fromMember = false): ResolvedPathname =>
@@ -46,6 +48,8 @@ export const paths = {
 	registryImport: (): ResolvedPathname => resolve('/quan-ly/dan-cu'),
 	/** Ward staff decide on the records that may be the same person. */
 	reviewList: (): ResolvedPathname => resolve('/quan-ly/trung-lap'),
+	/** Ward staff carry out households' erasure requests. */
+	erasureRequests: (): ResolvedPathname => resolve('/quan-ly/yeu-cau-xoa'),
 	/** The administrator imports the org tree. */
 	orgUnits: (): ResolvedPathname => resolve('/quan-tri/don-vi'),
 	/** The collaborator's QR scanner. */

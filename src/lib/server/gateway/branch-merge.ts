@@ -18,6 +18,7 @@ import {
 } from '$lib/domain';
 import { logEvent } from '../log';
 import { upstream, type GatewayContext } from './context';
+import { erasedHouseholds, householdOfWrite } from './erasure-guard';
 import type { Scope } from './scope';
 import { stampOf } from './write-rules';
 
@@ -147,9 +148,18 @@ export async function mergeReplicatedBranches(
 		'_all_docs',
 		{ method: 'POST', query: { include_docs: true, conflicts: true }, body: { keys } }
 	);
+	const branched = rows.filter((row) => row.doc?._conflicts?.length);
+	// The household may have been erased since the write was judged: a merge writes a new
+	// revision, and must not bring back a record of it.
+	const erased = await erasedHouseholds(
+		context,
+		branched.flatMap((row) => householdOfWrite(row.id, row.doc, undefined) ?? [])
+	);
 	let merged = 0;
-	for (const row of rows) {
-		if (!row.doc?._conflicts?.length) continue;
+	for (const row of branched) {
+		if (!row.doc) continue;
+		const household = householdOfWrite(row.id, row.doc, undefined);
+		if (household && erased.has(household)) continue;
 		try {
 			await mergeOne(context, row.doc, now);
 			merged += 1;

@@ -14,6 +14,7 @@ import { upstream, type GatewayContext } from './context';
 import { auditRecords } from './audit-records';
 import { mergeReplicatedBranches } from './branch-merge';
 import { currentStates } from './current-state';
+import { erasedHouseholds, householdOfWrite } from './erasure-guard';
 import { answerRows, type UpstreamRow, type WriteRow } from './write-answer';
 import { decideWrite, incomingId, type CurrentState, type WriteDecision } from './write-rules';
 
@@ -25,7 +26,13 @@ function logDecisions(context: GatewayContext, decisions: WriteDecision[], isNew
 	const { scope } = context;
 	const who = { user: scope.user, device: scope.deviceId, database: scope.database };
 	for (const decision of decisions) {
-		if (!decision.ok && decision.error === 'conflict') {
+		if (!decision.ok && decision.erasedHousehold) {
+			logEvent('info', 'record.erased_refused', {
+				...who,
+				id: decision.id,
+				household: decision.erasedHousehold
+			});
+		} else if (!decision.ok && decision.error === 'conflict') {
 			// A retry whose first answer was lost: nothing is wrong, nothing is written.
 			logEvent('info', 'record.resent', { ...who, id: decision.id });
 		} else if (!decision.ok) {
@@ -62,12 +69,22 @@ export async function writeDocs(
 ): Promise<WriteRow[]> {
 	const ids = docs.map(incomingId).filter((id): id is string => id !== null);
 	const states = await currentStates(context, ids);
-	const now = new Date();
-	const decisions = docs.map((doc) => {
+	const households = docs.map((doc) => {
 		const id = incomingId(doc);
+		return householdOfWrite(id, doc, id === null ? undefined : (states.get(id) ?? undefined));
+	});
+	const erased = await erasedHouseholds(
+		context,
+		households.filter((household): household is string => household !== null)
+	);
+	const now = new Date();
+	const decisions = docs.map((doc, index) => {
+		const id = incomingId(doc);
+		const household = households[index];
 		return decideWrite(context.scope, doc, id === null ? null : (states.get(id) ?? null), {
 			isNewEdits,
-			now
+			now,
+			erasedHousehold: household && erased.has(household) ? household : null
 		});
 	});
 	logDecisions(context, decisions, isNewEdits);

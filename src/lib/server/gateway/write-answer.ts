@@ -10,7 +10,7 @@ import type { WriteDecision } from './write-rules';
 
 export type WriteRow =
 	| { ok: true; id: string; rev: string }
-	| { id: string; rev?: string; error: string; reason: string };
+	| { id: string; rev?: string; error: string; reason: string; erased_household?: string };
 
 export type UpstreamRow = {
 	id?: string;
@@ -38,7 +38,9 @@ export function answerRows(
 			answer.push({
 				id: decision.id,
 				error: decision.error ?? 'forbidden',
-				reason: decision.reason
+				reason: decision.reason,
+				// CouchDB clients ignore a field they do not know; the app's device reads it.
+				...(decision.erasedHousehold ? { erased_household: decision.erasedHousehold } : {})
 			});
 			continue;
 		}

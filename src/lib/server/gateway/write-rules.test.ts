@@ -406,3 +406,34 @@ describe('decideWrite: clash settlements', () => {
 		expect(decideWrite(scope, settled, stale, normal).ok).toBe(true);
 	});
 });
+
+describe('a household whose data was erased', () => {
+	const erased = { isNewEdits: true, now, erasedHousehold: HOUSEHOLD_ID };
+
+	it('is refused before any other rule, for a new record, an edit or a deletion', () => {
+		const fresh = decideWrite(scope, household(), null, erased);
+		expect(fresh).toMatchObject({ ok: false, id: HOUSEHOLD_ID, erasedHousehold: HOUSEHOLD_ID });
+		if (fresh.ok) throw new Error('accepted');
+		expect(fresh.reason).toContain('đã được xóa dữ liệu');
+		expect(fresh.reason).toContain('was erased at its request');
+		expect(fresh.error).toBeUndefined();
+		const deletion = decideWrite(
+			scope,
+			{ _id: HOUSEHOLD_ID, _rev: '2-a', _deleted: true },
+			null,
+			erased
+		);
+		expect(deletion).toMatchObject({ ok: false, erasedHousehold: HOUSEHOLD_ID });
+		const replicated = decideWrite(scope, { ...household(), _rev: '5-b' }, null, {
+			...erased,
+			isNewEdits: false
+		});
+		expect(replicated).toMatchObject({ ok: false, erasedHousehold: HOUSEHOLD_ID });
+	});
+
+	it('is written as before when no erasure names it', () => {
+		expect(decideWrite(scope, household(), null, { ...normal, erasedHousehold: null }).ok).toBe(
+			true
+		);
+	});
+});

@@ -29,9 +29,14 @@ export type CurrentState = {
 /** A refusal is `forbidden`; a declaration sent again is `conflict`: it is already stored. */
 export type WriteDecision =
 	| { ok: true; id: string; doc: CouchDoc }
-	| { ok: false; id: string; reason: string; error?: 'conflict' };
+	| { ok: false; id: string; reason: string; error?: 'conflict'; erasedHousehold?: string };
 
-export type WriteOptions = { isNewEdits: boolean; now: Date };
+export type WriteOptions = {
+	isNewEdits: boolean;
+	now: Date;
+	/** The household this document belongs to, when its data was erased (erasure-guard.ts). */
+	erasedHousehold?: string | null;
+};
 
 function refuse(id: string, problems: FieldProblem[]): WriteDecision {
 	return { ok: false, id, reason: describeProblems(problems) };
@@ -198,6 +203,16 @@ export function decideWrite(
 	const type = recordTypeOf(id);
 	if (!type) return refuse(id, [{ path: '_id', key: 'doc.type' }]);
 	if (scope.isReadOnly) return refuse(id, [{ path: 'record', key: 'gateway.read_only' }]);
+	if (options.erasedHousehold) {
+		// Before every other rule: nothing of an erased household is stored again, not even a
+		// deletion, and the device is told which household so it drops its own copies.
+		return {
+			ok: false,
+			id,
+			reason: describeProblems([{ path: 'household', key: 'erasure.household_erased' }]),
+			erasedHousehold: options.erasedHousehold
+		};
+	}
 	if (hasAttachments(raw))
 		return refuse(id, [{ path: '_attachments', key: 'gateway.attachments' }]);
 

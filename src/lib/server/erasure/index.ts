@@ -1,0 +1,3 @@
+export { eraseHousehold, type ErasureOrder } from './erase';
+export { erasureNotices } from './notices';
+export { erasureRequests, requestErasure } from './requests';
