@@ -25,6 +25,7 @@ import {
 } from './collections';
 import { createConflictHandler, type ConflictReport } from './conflict-handler';
 import { deviceId as savedDeviceId } from './device-id';
+import { withSealedFields } from './field-encryption';
 import {
 	COLLECTION_DEFINITIONS,
 	migrationStrategiesOf,
@@ -47,6 +48,8 @@ export type DeviceDatabase = {
 
 export type OpenDeviceDatabaseOptions = {
 	username: string;
+	/** The user's data key (./device-key.ts), which seals the health fields at rest. */
+	key: CryptoKey;
 	/** Defaults to the id saved in localStorage (./device-id.ts). */
 	deviceId?: string;
 	/** Defaults to IndexedDB through Dexie (`deviceStorage`); tests pass fake-indexeddb or the memory storage. */
@@ -125,7 +128,7 @@ export async function openDeviceDatabase(
 	const definitions = options.definitions ?? COLLECTION_DEFINITIONS;
 	const rx = await createRxDatabase<DeviceCollections>({
 		name: deviceDatabaseName(options.username),
-		storage: await withDevChecks(options.storage ?? deviceStorage()),
+		storage: await withDevChecks(withSealedFields(options.storage ?? deviceStorage(), options.key)),
 		multiInstance: options.multiInstance ?? typeof window !== 'undefined',
 		eventReduce: true
 	});
