@@ -5,6 +5,7 @@
 import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
 import { CORE_WORDS } from './words-core';
+import { DEVICE_DATA_WORDS } from './words-device-data';
 import { DURABLE_WORDS } from './words-durable';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
 import { ORG_WORDS } from './words-org';
@@ -27,7 +28,8 @@ export const UI = {
 	...CLASH_WORDS,
 	...DURABLE_WORDS,
 	...REGISTRY_WORDS,
-	...AUDIT_WORDS
+	...AUDIT_WORDS,
+	...DEVICE_DATA_WORDS
 } as const;
 
 export type UiKey = keyof typeof UI;

@@ -3,6 +3,7 @@ import { UI } from './dictionary';
 import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
 import { CORE_WORDS } from './words-core';
+import { DEVICE_DATA_WORDS } from './words-device-data';
 import { DURABLE_WORDS } from './words-durable';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
 import { ORG_WORDS } from './words-org';
@@ -28,7 +29,8 @@ describe('interface dictionary', () => {
 			CLASH_WORDS,
 			DURABLE_WORDS,
 			REGISTRY_WORDS,
-			AUDIT_WORDS
+			AUDIT_WORDS,
+			DEVICE_DATA_WORDS
 		];
 		const keys = tables.flatMap((table) => Object.keys(table));
 		expect(keys.length).toBe(Object.keys(UI).length);

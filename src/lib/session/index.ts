@@ -18,3 +18,4 @@ export {
 export type { SignInMode } from './saved-accounts';
 export type { SignInFailure, SignInOutcome, ServerSessionState } from './sign-in';
 export { session } from './session.svelte';
+export { dataLock } from './data-lock.svelte';
