@@ -35,6 +35,9 @@ class DataLock {
 		mode: 'online' | 'offline',
 		options?: KeyOptions
 	): Promise<boolean> {
+		// Signing in again on an open page (the server lost the session) keeps the open key, so
+		// the database and its sync carry on instead of reopening.
+		if (this.#keys.has(username)) return true;
 		const opened = await openOrCreateDataKey(store, username, password, options);
 		if (opened.ok) {
 			this.#newSecrets.delete(username);

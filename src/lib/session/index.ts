@@ -11,6 +11,7 @@ export {
 	homeFor,
 	householdPath,
 	NEXT_PARAM,
+	readsDeviceRecords,
 	safeNextPath,
 	SIGN_IN_PATH,
 	SUPERVISOR_PATH
