@@ -7,6 +7,7 @@ import { openDeviceDatabase } from '$lib/db/database';
 import type { SessionUser } from '$lib/domain';
 import { onlineSwitch } from '$lib/sync/online';
 import { startWardSync } from '$lib/sync/ward-sync';
+import { testDataKey } from '../src/lib/db/test-key';
 
 export type DevicePullOptions = {
 	appUrl: string;
@@ -31,6 +32,7 @@ function cookieFetch(cookie: string): typeof fetch {
 
 export async function pullAsDevice(options: DevicePullOptions): Promise<DevicePull> {
 	const db = await openDeviceDatabase({
+		key: await testDataKey(),
 		username: options.user.username,
 		deviceId: options.deviceId,
 		storage: getRxStorageMemory(),

@@ -3,6 +3,7 @@
 // ward sync through the gateway, driven from the benchmark through `window.benchDevice`.
 
 import { addDeclaration, openDeviceDatabase, type DeviceDatabase } from '$lib/db';
+import { testDataKey } from '$lib/db/test-key';
 import type { SessionUser } from '$lib/domain';
 import { startWardSync, type WardSync } from '$lib/sync';
 
@@ -37,7 +38,9 @@ async function signIn(username: string, password: string, deviceId: string): Pro
 async function firstSync(username: string, password: string, deviceId: string): Promise<FirstSync> {
 	if (open) throw new Error('a device database is already open');
 	const user = await signIn(username, password, deviceId);
-	const db = await openDeviceDatabase({ username, deviceId, multiInstance: false });
+	// A fresh data key, as a signed-in device holds one: the health fields are sealed as in the app.
+	const key = await testDataKey();
+	const db = await openDeviceDatabase({ username, deviceId, multiInstance: false, key });
 	const started = performance.now();
 	const sync = startWardSync({ db, user });
 	await sync.awaitInSync();

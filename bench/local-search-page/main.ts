@@ -5,6 +5,7 @@
 import { firstValueFrom } from 'rxjs';
 import { openDeviceDatabase, type DeviceDatabase } from '$lib/db/database';
 import type { CollectionName } from '$lib/db/collections';
+import { testDataKey } from '$lib/db/test-key';
 import { foldVietnamese } from '$lib/domain/search-fold';
 import type { Person, SessionUser } from '$lib/domain';
 import { householdListData$, type HouseholdListData } from '$lib/ui/data/household-list-data';
@@ -39,7 +40,12 @@ const WARD_STAFF: Pick<SessionUser, 'role' | 'org_units'> = { role: 'ward_staff'
 let db: DeviceDatabase | null = null;
 
 async function open(): Promise<DeviceDatabase> {
-	db ??= await openDeviceDatabase({ username: USERNAME, deviceId: 'bench-device' });
+	// A fresh data key, as a signed-in device holds one: the health fields are sealed as in the app.
+	db ??= await openDeviceDatabase({
+		username: USERNAME,
+		deviceId: 'bench-device',
+		key: await testDataKey()
+	});
 	return db;
 }
 

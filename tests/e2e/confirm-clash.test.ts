@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Household } from '../../src/lib/domain';
-import { signInAndSettle, waitForWaiting } from '../support/app-page';
+import { signInAndSettle, unlockData, waitForWaiting } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
@@ -91,6 +91,7 @@ describe('ward staff confirm a clashing edit', () => {
 		await page.getByText(`Đã xác nhận “${LOST_NAME}” trên máy.`, { exact: false }).waitFor();
 		await waitForWaiting(page, 1);
 		await page.reload();
+		await unlockData(page);
 		await page.getByText('Không có thay đổi trùng nào cần xác nhận.').waitFor();
 		await waitForWaiting(page, 1);
 		expect((await storedHousehold(household._id)).head_name).toBe(household.head_name);
@@ -110,6 +111,7 @@ describe('ward staff confirm a clashing edit', () => {
 		expect(stored.edits).toEqual([expect.objectContaining({ field: 'head_name', n: 2 })]);
 		expect(stored.stamp).toMatchObject({ by: 'ward-demo' });
 		await page.goto(`${stack.appUrl}/`);
+		await unlockData(page);
 		await page.locator('a.household').first().waitFor();
 		expect(await page.getByRole('link', { name: /Thay đổi trùng cần xác nhận/ }).count()).toBe(0);
 	});

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	SYNC_TIMEOUT_MS,
 	signInAndSettle,
+	unlockData,
 	waitForWaiting,
 	waitingCount
 } from '../support/app-page';
@@ -123,6 +124,8 @@ describe('a save acknowledged on screen survives killing the browser', () => {
 		page = await start();
 		await browser!.context.setOffline(true);
 		await page.goto(memberUrl);
+		// The wrapped data key is one of the kept entries: the kill must not have lost it.
+		await unlockData(page);
 		await page.getByRole('heading', { name: 'Lịch sử khai báo' }).waitFor();
 		await expect.poll(() => page.getByText('131/84').count()).toBeGreaterThan(0);
 		await waitForWaiting(page, 1);

@@ -4,7 +4,7 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAndSettle } from '../support/app-page';
+import { signInAndSettle, unlockData } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
@@ -47,6 +47,7 @@ describe('adding the app to the home screen', () => {
 		await prompt().getByRole('button', { name: 'Đã hiểu, ẩn đi' }).click();
 		expect(await prompt().count()).toBe(0);
 		await page.reload();
+		await unlockData(page);
 		await page.locator('a.household').first().waitFor();
 		expect(await prompt().count()).toBe(0);
 		expect(await page.evaluate(() => localStorage.getItem('hssk_home_screen_dismissed'))).toMatch(

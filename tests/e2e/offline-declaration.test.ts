@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Declaration } from '../../src/lib/domain';
-import { signInAndSettle, waitForWaiting, waitingCount } from '../support/app-page';
+import { signInAndSettle, unlockData, waitForWaiting, waitingCount } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
@@ -75,9 +75,11 @@ describe('a collaborator declares offline', () => {
 		await waitForWaiting(page, 1);
 
 		await page.reload();
+		await unlockData(page);
 		await page.getByRole('heading', { level: 1 }).waitFor();
 		await waitForWaiting(page, 1);
 		await page.goto(memberUrl);
+		await unlockData(page);
 		await page.getByRole('heading', { name: 'Lịch sử khai báo' }).waitFor();
 		await expect.poll(() => page.getByText('118/76').count()).toBeGreaterThan(0);
 		expect(await declarationsOf(personId)).toEqual(

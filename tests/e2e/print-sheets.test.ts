@@ -9,7 +9,7 @@ import { PNG } from 'pngjs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Household, QrSheetsAnswer } from '../../src/lib/domain';
-import { signInAndSettle } from '../support/app-page';
+import { signInAndSettle, unlockData } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
@@ -192,6 +192,7 @@ describe('ward staff print the sheets of a group', () => {
 
 	it('tells a collaborator that only the ward health station prints sheets', async () => {
 		await page.goto(`${stack.appUrl}/`);
+		await unlockData(page);
 		await page.getByRole('button', { name: 'Đăng xuất' }).click();
 		await page.waitForURL(/dang-nhap/);
 		await signInAndSettle(page, stack.appUrl, 'ctv-demo');

@@ -6,7 +6,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Household, Person } from '../../src/lib/domain';
-import { signInAndSettle, waitForWaiting, waitingCount } from '../support/app-page';
+import { signInAndSettle, unlockData, waitForWaiting, waitingCount } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
@@ -183,6 +183,7 @@ describe('a collaborator registers a household offline', () => {
 		await page.getByRole('link', { name: 'Về danh sách hộ' }).click();
 		await page.waitForURL(`${stack.appUrl}/`);
 		await page.reload();
+		await unlockData(page);
 		await page.getByRole('heading', { level: 1, name: 'Hộ gia đình của tôi' }).waitFor();
 		await waitForWaiting(page, 3);
 

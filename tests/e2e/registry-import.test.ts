@@ -6,7 +6,7 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAndSettle } from '../support/app-page';
+import { signInAndSettle, unlockData } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { updateSeq } from '../support/org';
 import { extractCsv } from '../support/registry';
@@ -120,6 +120,7 @@ describe('ward staff import the registry', () => {
 
 	it('are told, offline, that a member they add is already on record', async () => {
 		await page.goto(`${stack.appUrl}/`);
+		await unlockData(page);
 		await page.getByLabel('Tìm hộ').fill('15 Duong So 3');
 		await page.locator('a.household').first().waitFor({ timeout: 60_000 });
 		const other = (await wardDocs(stack)).find(
@@ -127,6 +128,7 @@ describe('ward staff import the registry', () => {
 		);
 		if (!other) throw new Error('the demo should have another household');
 		await page.goto(`${stack.appUrl}/ho/${other._id.split(':')[1]}/thanh-vien/moi`);
+		await unlockData(page);
 		await page.getByLabel('Họ và tên').waitFor();
 		await browser.context.setOffline(true);
 		await page.getByLabel('Họ và tên').fill('Do Van Khoa');

@@ -5,7 +5,7 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYNC_TIMEOUT_MS, waitForWaiting } from '../support/app-page';
+import { SYNC_TIMEOUT_MS, TEST_PIN, unlockData, waitForWaiting } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 import { declarationsOf, familyOfTwoOrMore, householdToken, type StoredDoc } from '../support/ward';
@@ -46,11 +46,13 @@ describe('a household claims its record with the QR code and declares offline', 
 		).toMatch(/^tel:\d+$/);
 		const answer = page.getByLabel('Năm sinh của chủ hộ, hoặc mã in dưới mã QR');
 		await answer.fill(String(Number(headYear) - 1));
+		await page.getByLabel('Mã PIN của máy này').fill(TEST_PIN);
 		await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
 		await page.getByText('Câu trả lời chưa đúng', { exact: false }).waitFor();
 		await page.getByText('Còn 4 lần thử.').waitFor();
 
 		await answer.fill(headYear);
+		await page.getByLabel('Mã PIN của máy này').fill(TEST_PIN);
 		await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
 		const uuid = household._id.split(':')[1];
 		await page.waitForURL(`${stack.appUrl}/ho/${uuid}`);
@@ -69,6 +71,7 @@ describe('a household claims its record with the QR code and declares offline', 
 	it('shows the household and nothing else: the list of households sends it home', async () => {
 		await page.goto(`${stack.appUrl}/`);
 		await page.waitForURL(/\/ho\//);
+		await unlockData(page, TEST_PIN);
 		expect(await page.locator('a.household').count()).toBe(0);
 	});
 
@@ -85,12 +88,14 @@ describe('a household claims its record with the QR code and declares offline', 
 			await waitForWaiting(page, index + 1);
 		}
 		await page.reload();
+		await unlockData(page, TEST_PIN);
 		await page.getByRole('heading', { level: 1 }).waitFor();
 		await waitForWaiting(page, 2);
 
 		// The link again, still offline: straight back to the household, nothing lost.
 		await page.goto(`${stack.appUrl}/q/${token}`);
 		await page.waitForURL(householdUrl);
+		await unlockData(page, TEST_PIN);
 		await waitForWaiting(page, 2);
 		expect(await declarationsOf(stack, household._id)).toHaveLength(before);
 	});

@@ -5,7 +5,7 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimOnPage, signInAndSettle, waitForWaiting } from '../support/app-page';
+import { claimOnPage, signInAndSettle, unlockData, waitForWaiting } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 import { declarationsOf, familyOfTwoOrMore, householdToken, type StoredDoc } from '../support/ward';
@@ -58,6 +58,7 @@ describe('a revoked phone keeps what it declared', () => {
 	it('lets ward staff see the phone and revoke the code and the phones', async () => {
 		await signInAndSettle(staff, stack.appUrl, 'ward-demo');
 		await staff.goto(`${stack.appUrl}${new URL(householdUrl).pathname}`);
+		await unlockData(staff);
 		const panel = staff.getByRole('region', { name: 'Mã QR của hộ' });
 		await panel.getByText('Đã mở trên 1 điện thoại.').waitFor();
 		await panel.getByRole('button', { name: 'Thu hồi mã và các điện thoại' }).click();

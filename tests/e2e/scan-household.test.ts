@@ -17,7 +17,7 @@ import {
 	tokenFromScan,
 	type Household
 } from '../../src/lib/domain';
-import { signInAndSettle, SYNC_TIMEOUT_MS } from '../support/app-page';
+import { signInAndSettle, SYNC_TIMEOUT_MS, unlockData } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import {
 	builtFile,
@@ -189,6 +189,7 @@ describe('a collaborator opens a household by its QR code, offline', () => {
 
 	it("opens the household when the phone's own camera app opens the link, offline", async () => {
 		await page.goto(scannedLink);
+		await unlockData(page);
 		await expectHouseholdPage(scanned);
 	});
 

@@ -124,6 +124,10 @@ describe('disabling an account', () => {
 		// The server that made the change refuses at once.
 		expect((await changes(stack.appUrl, { cookie: here })).status).toBe(401);
 		expect((await changes(stack.appUrl, { authorization: auth })).status).toBe(403);
+		// The phone asks its session and learns the account was closed, so it deletes its records.
+		const asked = await fetch(`${stack.appUrl}/api/session`, { headers: { cookie: here } });
+		expect(asked.status).toBe(403);
+		expect(((await asked.json()) as { key?: string }).key).toBe('auth.disabled');
 		// The other learns it from hssk_users' changes feed, well before its cache would expire.
 		const sessionMs = await msUntilStatus(() => changes(other.url, { cookie: there }), 401, 5_000);
 		const basicMs = await msUntilStatus(
@@ -141,6 +145,10 @@ describe('disabling an account', () => {
 		await staffChange('ctv-revoke-1', 'enable');
 		expect((await changes(stack.appUrl, { cookie: here })).status).toBe(401);
 		expect(await msUntilStatus(() => changes(other.url, { cookie: there }), 200, 1_500)).toBeNull();
+		// Enabled again, an old session is only ended, not a closed account: nothing is wiped.
+		expect((await fetch(`${stack.appUrl}/api/session`, { headers: { cookie: here } })).status).toBe(
+			401
+		);
 		const fresh = cookieOf(await signIn(stack.appUrl, 'ctv-revoke-1', password));
 		expect((await changes(stack.appUrl, { cookie: fresh })).status).toBe(200);
 	});

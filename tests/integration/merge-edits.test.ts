@@ -13,6 +13,7 @@ import { onlineSwitch, type OnlineSwitch } from '../../src/lib/sync/online';
 import { startWardSync, type WardSync } from '../../src/lib/sync/ward-sync';
 import { startStack, type Stack } from '../support/stack';
 import { staffCookie } from '../support/ward';
+import { testDataKey } from '../../src/lib/db/test-key';
 
 const GROUP = '26956-01';
 const WARD_DATABASE = 'ward_26956';
@@ -53,6 +54,7 @@ async function startPhone(username: string, deviceId: string): Promise<Phone> {
 	if (!cookie) throw new Error('no session cookie');
 	const { user } = (await response.json()) as { user: SessionUser };
 	const db = await openDeviceDatabase({
+		key: await testDataKey(),
 		username,
 		deviceId,
 		storage: getRxStorageMemory(),

@@ -18,6 +18,7 @@ import type { Declaration, DeviceStatus, SessionUser, WardRecord } from '../../s
 import { onlineSwitch, type OnlineSwitch } from '../../src/lib/sync/online';
 import { startWardSync, type WardSync } from '../../src/lib/sync/ward-sync';
 import { startStack, type Stack } from '../support/stack';
+import { testDataKey } from '../../src/lib/db/test-key';
 
 const GROUP = '26956-01';
 const WARD_DATABASE = 'ward_26956';
@@ -75,6 +76,7 @@ function phoneFetch(cookie: string, network: { isUp: boolean }): typeof fetch {
 async function startDevice(username: string, deviceId: string): Promise<Device> {
 	const { user, cookie } = await signIn(username, deviceId);
 	const db = await openDeviceDatabase({
+		key: await testDataKey(),
 		username,
 		deviceId,
 		storage: getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }),

@@ -52,6 +52,7 @@ export async function claimOnPage(
 ): Promise<void> {
 	await page.goto(`${appUrl}/q/${token}`);
 	await page.getByLabel('Năm sinh của chủ hộ, hoặc mã in dưới mã QR').fill(answer);
+	await page.getByLabel('Mã PIN của máy này').fill(TEST_PIN);
 	await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
 	await page.waitForURL(/\/ho\//);
 	await page.locator('li.member').first().waitFor({ timeout: SYNC_TIMEOUT_MS });
@@ -59,4 +60,20 @@ export async function claimOnPage(
 	await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, {
 		timeout: SYNC_TIMEOUT_MS
 	});
+}
+
+/** The PIN the tests' households choose when they claim a phone. */
+export const TEST_PIN = '2468';
+
+/**
+ * After a reload or any full navigation the records on the phone are locked: types the
+ * password (or a household's PIN) into the lock screen and waits until they are open.
+ */
+export async function unlockData(page: Page, secret = 'demo-password'): Promise<void> {
+	const heading = page.getByRole('heading', { name: 'Mở dữ liệu trên máy này' });
+	await heading.waitFor({ timeout: SYNC_TIMEOUT_MS });
+	const field = page.getByLabel(secret === TEST_PIN ? 'Mã PIN' : 'Mật khẩu', { exact: true });
+	await field.fill(secret);
+	await page.getByRole('button', { name: 'Mở dữ liệu' }).click();
+	await heading.waitFor({ state: 'detached', timeout: SYNC_TIMEOUT_MS });
 }

@@ -12,6 +12,7 @@ import type { SessionUser } from '../../src/lib/domain';
 import type { RetryBounds } from '../../src/lib/sync/backoff';
 import { onlineSwitch, type OnlineSwitch } from '../../src/lib/sync/online';
 import { startWardSync, type WardSync } from '../../src/lib/sync/ward-sync';
+import { testDataKey } from '../../src/lib/db/test-key';
 
 export type Device = {
 	user: SessionUser;
@@ -70,6 +71,7 @@ export function phoneFetch(cookie: string, network: { isUp: boolean }): typeof f
 export async function startDevice(options: DeviceOptions): Promise<Device> {
 	const { user, cookie } = await signIn(options.appUrl, options.username, options.deviceId);
 	const db = await openDeviceDatabase({
+		key: await testDataKey(),
 		username: options.username,
 		deviceId: options.deviceId,
 		storage: getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }),

@@ -26,6 +26,7 @@ import {
 } from './collections';
 import { createConflictHandler, type ConflictReport } from './conflict-handler';
 import { deviceId as savedDeviceId } from './device-id';
+import { withSealedFields } from './field-encryption';
 import {
 	COLLECTION_DEFINITIONS,
 	migrationStrategiesOf,
@@ -48,6 +49,8 @@ export type DeviceDatabase = {
 
 export type OpenDeviceDatabaseOptions = {
 	username: string;
+	/** The user's data key (./device-key.ts), which seals the health fields at rest. */
+	key: CryptoKey;
 	/** Defaults to the id saved in localStorage (./device-id.ts). */
 	deviceId?: string;
 	/** Defaults to IndexedDB through Dexie (`deviceStorage`); tests pass fake-indexeddb or the memory storage. */
@@ -126,7 +129,9 @@ export async function openDeviceDatabase(
 	const definitions = options.definitions ?? COLLECTION_DEFINITIONS;
 	const rx = await createRxDatabase<DeviceCollections>({
 		name: deviceDatabaseName(options.username),
-		storage: await withDevChecks(withWriteTimeFloor(options.storage ?? deviceStorage())),
+		storage: await withDevChecks(
+			withWriteTimeFloor(withSealedFields(options.storage ?? deviceStorage(), options.key))
+		),
 		multiInstance: options.multiInstance ?? typeof window !== 'undefined',
 		eventReduce: true
 	});

@@ -14,7 +14,8 @@
 
 /** What makes the records on this phone someone's, and sendable. */
 const KEPT_KEYS: readonly string[] = ['hssk_device_id', 'hssk_session'];
-const KEPT_PREFIXES: readonly string[] = ['hssk_account:', 'hssk_claimed:'];
+/** The wrapped data key above all: losing it would leave the sealed records unopenable. */
+const KEPT_PREFIXES: readonly string[] = ['hssk_account:', 'hssk_claimed:', 'hssk_data_key:'];
 /** The generation of the last kept write that localStorage holds. */
 export const GENERATION_KEY = 'hssk_kept_generation';
 

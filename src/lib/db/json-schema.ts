@@ -17,6 +17,8 @@ export type DerivedSchemaOptions = {
 	 * bounds them in fact, not in the JSON schema). RxDB builds index keys of fixed width.
 	 */
 	maxLengths: Record<string, number>;
+	/** Fields sealed at rest on the device (./field-encryption.ts); never indexed or queried. */
+	encrypted?: string[];
 };
 
 export const ID_MAX_LENGTH = 100;
@@ -78,6 +80,14 @@ export function deriveRxSchema<T>(
 			throw new Error(`Indexed field "${field}" of ${options.title} needs a maxLength`);
 		}
 	}
+	for (const field of options.encrypted ?? []) {
+		if (options.indexes.flat().includes(field)) {
+			throw new Error(`Field "${field}" of ${options.title} cannot be both indexed and sealed`);
+		}
+		if (!isObject(properties[field])) {
+			throw new Error(`Sealed field "${field}" is not in the schema of ${options.title}`);
+		}
+	}
 	return {
 		title: options.title,
 		version: options.version,
@@ -85,6 +95,7 @@ export function deriveRxSchema<T>(
 		type: 'object',
 		properties,
 		required,
-		indexes: options.indexes
+		indexes: options.indexes,
+		...(options.encrypted?.length ? { encrypted: options.encrypted } : {})
 	} as RxJsonSchema<T>;
 }

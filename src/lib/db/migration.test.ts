@@ -16,6 +16,7 @@ import {
 } from './schema-versions';
 import { replicateCollection } from '../sync/collection-replication';
 import { startTestCouch, testStorage, type TestCouch } from './testing';
+import { testDataKey } from './test-key';
 
 /** The chain as the next release would ship it: households gain the state of their QR sheet. */
 const NEXT: CollectionDefinitions = {
@@ -78,8 +79,9 @@ async function serverRevisions(): Promise<Record<string, string>> {
 describe('schema migration', () => {
 	it('migrates stored records to the next version and still sends only the waiting one', async () => {
 		const storage = testStorage();
-		const open = (definitions: CollectionDefinitions) =>
+		const open = async (definitions: CollectionDefinitions) =>
 			openDeviceDatabase({
+				key: await testDataKey(),
 				username: 'ctv-demo',
 				deviceId: 'device-0001',
 				storage,
@@ -156,8 +158,9 @@ describe('schema migration', () => {
 				steps: []
 			}
 		};
-		const open = (definitions: CollectionDefinitions) =>
+		const open = async (definitions: CollectionDefinitions) =>
 			openDeviceDatabase({
+				key: await testDataKey(),
 				username: 'ctv-demo',
 				deviceId: 'device-0001',
 				storage,
@@ -197,8 +200,9 @@ describe('schema migration', () => {
 				steps: previous.steps.slice(0, 1)
 			}
 		};
-		const open = (definitions: CollectionDefinitions) =>
+		const open = async (definitions: CollectionDefinitions) =>
 			openDeviceDatabase({
+				key: await testDataKey(),
 				username: 'ctv-demo',
 				deviceId: 'device-0001',
 				storage,

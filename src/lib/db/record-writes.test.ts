@@ -10,11 +10,13 @@ import {
 	savePerson,
 	type PersonDraft
 } from './record-writes';
+import { testDataKey } from './test-key';
 
 let db: DeviceDatabase;
 
 beforeEach(async () => {
 	db = await openDeviceDatabase({
+		key: await testDataKey(),
 		username: 'ctv-demo',
 		deviceId: 'device-0001',
 		storage: getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }),

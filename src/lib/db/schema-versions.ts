@@ -29,6 +29,12 @@ export type CollectionDefinition = {
 	steps: readonly MigrationStep[];
 	indexes: (string | string[])[];
 	maxLengths: Record<string, number>;
+	/**
+	 * Fields sealed at rest (docs/decisions/device-encryption.md). Sealing a field changes the
+	 * stored shape, so it comes with a step: RxDB then moves every stored document, unsent ones
+	 * included, into the sealed shape on open.
+	 */
+	encrypted: string[];
 };
 
 export type CollectionDefinitions = Record<CollectionName, CollectionDefinition>;
@@ -42,6 +48,13 @@ const ADD_FIELD_EDITS: MigrationStep = (previous) => previous;
 /** Version 2: a clash may carry ward staff's `settled` confirmation; optional, as above. */
 const ADD_CLASH_SETTLEMENT: MigrationStep = (previous) => previous;
 
+/**
+ * The step that seals health fields on the device: documents keep their plain shape (only
+ * the storage below RxDB sees the sealed one), and RxDB writes each into the new version's
+ * storage, which seals it.
+ */
+const SEAL_HEALTH_FIELDS: MigrationStep = (previous) => previous;
+
 /** `<ward>-<nn>` or `<ward>-<nnn>`. */
 const GROUP_MAX_LENGTH = 9;
 /** An ISO timestamp with offset and milliseconds is 29 characters; allow finer clocks. */
@@ -53,17 +66,20 @@ export const COLLECTION_DEFINITIONS: CollectionDefinitions = {
 		zod: HouseholdSchema,
 		steps: [ADD_FIELD_EDITS, ADD_CLASH_SETTLEMENT],
 		indexes: ['group'],
-		maxLengths: { group: GROUP_MAX_LENGTH }
+		maxLengths: { group: GROUP_MAX_LENGTH },
+		encrypted: []
 	},
 	persons: {
 		zod: PersonSchema,
-		steps: [ADD_FIELD_EDITS, ADD_CLASH_SETTLEMENT],
+		steps: [ADD_FIELD_EDITS, ADD_CLASH_SETTLEMENT, SEAL_HEALTH_FIELDS],
 		indexes: ['household'],
-		maxLengths: { household: RECORD_ID_MAX_LENGTH }
+		maxLengths: { household: RECORD_ID_MAX_LENGTH },
+		// The health insurance number, and the clashes, which can hold an old one.
+		encrypted: ['insurance_number', 'clashes']
 	},
 	declarations: {
 		zod: DeclarationSchema,
-		steps: [],
+		steps: [SEAL_HEALTH_FIELDS],
 		// A person's history newest last, and a household's visits for its members at once.
 		indexes: [
 			['person', 'declared_at'],
@@ -73,13 +89,15 @@ export const COLLECTION_DEFINITIONS: CollectionDefinitions = {
 			person: RECORD_ID_MAX_LENGTH,
 			household: RECORD_ID_MAX_LENGTH,
 			declared_at: TIMESTAMP_MAX_LENGTH
-		}
+		},
+		encrypted: ['health']
 	},
 	device_statuses: {
 		zod: DeviceStatusSchema,
 		steps: [],
 		indexes: [],
-		maxLengths: {}
+		maxLengths: {},
+		encrypted: []
 	}
 };
 
@@ -95,7 +113,8 @@ export function rxSchemaOf<N extends CollectionName>(
 		title: name,
 		version: schemaVersionOf(definition),
 		indexes: definition.indexes,
-		maxLengths: definition.maxLengths
+		maxLengths: definition.maxLengths,
+		encrypted: definition.encrypted
 	});
 }
 

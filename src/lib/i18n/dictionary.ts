@@ -7,6 +7,7 @@
 import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
 import { CORE_WORDS } from './words-core';
+import { DEVICE_DATA_WORDS } from './words-device-data';
 import { DURABLE_WORDS } from './words-durable';
 import { ERASURE_WORDS } from './words-erasure';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
@@ -31,7 +32,8 @@ export const UI = {
 	...DURABLE_WORDS,
 	...REGISTRY_WORDS,
 	...AUDIT_WORDS,
-	...ERASURE_WORDS
+	...ERASURE_WORDS,
+	...DEVICE_DATA_WORDS
 } as const;
 
 export type UiKey = keyof typeof UI;

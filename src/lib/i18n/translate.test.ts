@@ -3,6 +3,7 @@ import { UI } from './dictionary';
 import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
 import { CORE_WORDS } from './words-core';
+import { DEVICE_DATA_WORDS } from './words-device-data';
 import { DURABLE_WORDS } from './words-durable';
 import { ERASURE_WORDS } from './words-erasure';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
@@ -31,7 +32,8 @@ describe('interface dictionary', () => {
 			DURABLE_WORDS,
 			REGISTRY_WORDS,
 			AUDIT_WORDS,
-			ERASURE_WORDS
+			ERASURE_WORDS,
+			DEVICE_DATA_WORDS
 		];
 		const keys = tables.flatMap((table) => Object.keys(table));
 		expect(keys.length).toBe(Object.keys(UI).length);

@@ -11,6 +11,7 @@ export {
 	homeFor,
 	householdPath,
 	NEXT_PARAM,
+	readsDeviceRecords,
 	safeNextPath,
 	SIGN_IN_PATH,
 	SUPERVISOR_PATH
@@ -18,3 +19,4 @@ export {
 export type { SignInMode } from './saved-accounts';
 export type { SignInFailure, SignInOutcome, ServerSessionState } from './sign-in';
 export { session } from './session.svelte';
+export { dataLock } from './data-lock.svelte';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardRedirect, homeFor, safeNextPath } from './route-guard';
+import { guardRedirect, homeFor, readsDeviceRecords, safeNextPath } from './route-guard';
 
 const at = (path: string) => new URL(path, 'http://127.0.0.1:3000');
 
@@ -86,5 +86,21 @@ describe('route guard', () => {
 		expect(safeNextPath('https://evil.example')).toBeNull();
 		expect(safeNextPath('/dang-nhap')).toBeNull();
 		expect(safeNextPath(null)).toBeNull();
+	});
+});
+
+describe('screens that wait for the records to be opened', () => {
+	it('are the ones showing the records on the device', () => {
+		expect(readsDeviceRecords('/')).toBe(true);
+		expect(readsDeviceRecords('/ho/abc')).toBe(true);
+		expect(readsDeviceRecords('/thanh-vien/abc/khai-bao')).toBe(true);
+		expect(readsDeviceRecords('/quet')).toBe(true);
+		expect(readsDeviceRecords('/giam-sat')).toBe(false);
+		expect(readsDeviceRecords('/quan-ly/tong')).toBe(false);
+		expect(readsDeviceRecords('/in-phieu')).toBe(false);
+		expect(readsDeviceRecords('/q/abc')).toBe(false);
+		expect(readsDeviceRecords('/quan-tri/don-vi')).toBe(false);
+		expect(readsDeviceRecords('/dang-nhap')).toBe(false);
+		expect(readsDeviceRecords('/giam-satx')).toBe(true);
 	});
 });

@@ -27,6 +27,26 @@ export function entersData(role: Role): boolean {
 	return DATA_ENTRY_ROLES.includes(role);
 }
 
+/** Screens that read the server alone (dashboards, management, sheets), never the device's records. */
+const SERVER_SCREENS: readonly string[] = [
+	SUPERVISOR_PATH,
+	WARD_ADMIN_PATH,
+	AUDIT_PATH,
+	'/in-phieu',
+	SIGN_IN_PATH
+];
+
+/**
+ * Whether a screen shows the records on the device, so it waits for them to be opened with
+ * the password or PIN. A claim link is the way in; the server's screens need no key.
+ */
+export function readsDeviceRecords(pathname: string): boolean {
+	if (pathname.startsWith(CLAIM_PATH_PREFIX) || pathname.startsWith(ADMIN_PATH_PREFIX)) {
+		return false;
+	}
+	return !SERVER_SCREENS.some((screen) => pathname === screen || pathname.startsWith(`${screen}/`));
+}
+
 type GuardedUser = Pick<SessionUser, 'role' | 'household'>;
 
 /** A household's page, from its id (`household:<uuid>`; URLs carry the uuid). */

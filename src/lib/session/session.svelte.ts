@@ -4,8 +4,23 @@
 import type { SessionUser } from '$lib/domain';
 import { deviceId } from '$lib/db/device-id';
 import { durableLocalStorage } from '$lib/db/durable-local-storage';
-import { claimedBefore, claimHousehold, resumeResident, type ClaimOutcome } from './claim';
-import { readCurrentSession, type KeyValueStore, type SignInMode } from './saved-accounts';
+import { forgetWrappedKey } from '$lib/db/device-key';
+import { qrIndexKey } from '$lib/sync/qr-index';
+import {
+	CLAIMED_KEY_PREFIX,
+	claimedBefore,
+	claimHousehold,
+	resumeResident,
+	type ClaimOutcome
+} from './claim';
+import { dataLock } from './data-lock.svelte';
+import { entersData } from './route-guard';
+import {
+	forgetAccount,
+	readCurrentSession,
+	type KeyValueStore,
+	type SignInMode
+} from './saved-accounts';
 import {
 	checkServerSession,
 	signIn,
@@ -68,6 +83,15 @@ class SessionState {
 			isOnline: isOnline()
 		});
 		if (outcome.ok) {
+			// The password opens the records on this device; people who keep none need no key.
+			if (entersData(outcome.user.role)) {
+				await dataLock.afterSignIn(
+					store(),
+					outcome.user.username,
+					credentials.password,
+					outcome.mode
+				);
+			}
 			this.#user = outcome.user;
 			this.#mode = outcome.mode;
 			this.#server = outcome.mode === 'online' ? 'valid' : 'unknown';
@@ -75,13 +99,18 @@ class SessionState {
 		return outcome;
 	}
 
-	/** Claims a household on this phone with its QR link and the check's answer. */
-	async claim(token: string, answer: string): Promise<ClaimOutcome> {
+	/**
+	 * Claims a household on this phone with its QR link and the check's answer. The PIN the
+	 * family chooses opens the household's records on this phone (the answer is printed on
+	 * the sheet, so it cannot).
+	 */
+	async claim(token: string, answer: string, pin: string): Promise<ClaimOutcome> {
 		const outcome = await claimHousehold(
 			{ token, answer },
 			{ fetch, store: store(), deviceId: this.deviceId }
 		);
 		if (outcome.ok) {
+			await dataLock.afterSignIn(store(), outcome.user.username, pin, 'offline');
 			this.#user = outcome.user;
 			this.#mode = 'online';
 			this.#server = 'valid';
@@ -102,11 +131,39 @@ class SessionState {
 		return true;
 	}
 
+	/** Opens this user's records with their password or PIN (after a reload, offline too). */
+	unlock(secret: string): Promise<boolean> {
+		const user = this.#user;
+		if (!user) return Promise.resolve(false);
+		return dataLock.unlock(store(), user.username, secret);
+	}
+
 	async signOut(): Promise<void> {
+		if (this.#user) dataLock.forget(this.#user.username);
 		this.#user = null;
 		this.#mode = null;
 		this.#server = 'unknown';
 		await signOut({ fetch, store: store(), isOnline: isOnline() });
+	}
+
+	/**
+	 * Forgets on this device everything that opens or names a user's records: the saved
+	 * account with its offline verifier, the wrapped data key, the household links it claimed
+	 * and the QR index. Called once the records themselves are deleted.
+	 */
+	forgetOnDevice(username: string): void {
+		const kept = store();
+		forgetAccount(kept, username);
+		forgetWrappedKey(kept, username);
+		const claimed: string[] = [];
+		for (let index = 0; index < localStorage.length; index += 1) {
+			const key = localStorage.key(index);
+			if (key?.startsWith(CLAIMED_KEY_PREFIX) && localStorage.getItem(key) === username) {
+				claimed.push(key);
+			}
+		}
+		for (const key of claimed) kept.removeItem(key);
+		localStorage.removeItem(qrIndexKey(username));
 	}
 
 	/** Asks the server again (on start and whenever the network comes back). */

@@ -67,6 +67,16 @@ async function reasonOf(response: Response): Promise<string | undefined> {
 	}
 }
 
+async function keyOf(response: Response): Promise<string | undefined> {
+	try {
+		const body: unknown = await response.json();
+		const key = (body as { key?: unknown } | null)?.key;
+		return typeof key === 'string' ? key : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 async function askServer(credentials: Credentials, deps: SessionDeps): Promise<ServerAnswer> {
 	let response: Response;
 	try {
@@ -158,7 +168,8 @@ export async function signOut(deps: Pick<SessionDeps, 'fetch' | 'store' | 'isOnl
 	}
 }
 
-export type ServerSessionState = 'valid' | 'missing' | 'unknown';
+/** `disabled`: the server closed this staff account, so the device deletes its records. */
+export type ServerSessionState = 'valid' | 'missing' | 'disabled' | 'unknown';
 
 /**
  * Whether the server holds a session for this very user (it may not after an offline
@@ -176,6 +187,8 @@ export async function checkServerSession(
 			signal: AbortSignal.timeout(SIGN_IN_TIMEOUT_MS)
 		});
 		if (response.status === 401) return 'missing';
+		if (response.status === 403)
+			return (await keyOf(response)) === 'auth.disabled' ? 'disabled' : 'missing';
 		if (!response.ok) return 'unknown';
 		const body = (await response.json()) as { user?: unknown };
 		const parsed = SessionUserSchema.safeParse(body.user);

@@ -3,10 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDeviceDatabase, type DeviceDatabase } from '$lib/db/database';
 import { DeviceReporter, deviceStatusOf } from './device-report';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status';
+import { testDataKey } from '../db/test-key';
 
 let db: DeviceDatabase;
 beforeEach(async () => {
 	db = await openDeviceDatabase({
+		key: await testDataKey(),
 		username: 'ctv-demo',
 		deviceId: 'device-0001',
 		storage: getRxStorageMemory(),

@@ -12,6 +12,7 @@ import { startTestCouch, testStorage, type TestCouch } from '$lib/db/testing';
 import type { Household, Stamp } from '$lib/domain';
 import { replicateCollection } from './collection-replication';
 import { waitingCount$ } from './waiting';
+import { testDataKey } from '../db/test-key';
 
 let server: TestCouch;
 let db: DeviceDatabase;
@@ -32,6 +33,7 @@ async function freshDevice(name: string): Promise<void> {
 	database = `ward_${name}`;
 	await server.couch.json(database, { method: 'PUT' });
 	db = await openDeviceDatabase({
+		key: await testDataKey(),
 		username: 'ctv-demo',
 		deviceId: 'device-0001',
 		storage: testStorage(),

@@ -4,6 +4,7 @@ import { openDeviceDatabase, type DeviceDatabase } from '$lib/db/database';
 import { testStorage } from '$lib/db/testing';
 import { DeclarationSchema, HouseholdSchema, PersonSchema, type Stamp } from '$lib/domain';
 import { combineWaiting, waiting$, type Waiting } from './waiting';
+import { testDataKey } from '../db/test-key';
 
 const DEVICE = 'device-0001';
 const STAMP: Stamp = { by: 'ctv-demo', at: '2026-12-01T03:00:00.000Z', device_id: DEVICE };
@@ -68,6 +69,7 @@ function until(predicate: (waiting: Waiting) => boolean): Promise<Waiting> {
 describe('what waits to be sent, and since when', () => {
 	it('counts every collection and keeps the oldest write', async () => {
 		db = await openDeviceDatabase({
+			key: await testDataKey(),
 			username: 'ctv-demo',
 			deviceId: DEVICE,
 			storage: testStorage(),

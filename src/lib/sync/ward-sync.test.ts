@@ -11,6 +11,7 @@ import type { DeviceStatus, Household } from '$lib/domain';
 import { onlineSwitch } from './online';
 import type { SyncStatus } from './sync-status';
 import { startWardSync } from './ward-sync';
+import { testDataKey } from '../db/test-key';
 
 const ORIGIN = 'http://gateway.test';
 let server: TestCouch;
@@ -88,6 +89,7 @@ describe('ward sync', () => {
 		});
 
 		const db = await openDeviceDatabase({
+			key: await testDataKey(),
 			username: 'ctv-demo',
 			deviceId: 'device-0001',
 			storage: testStorage(),

@@ -7,6 +7,7 @@ class LocalDatabase {
 	#db = $state.raw<DeviceDatabase | null>(null);
 	#error = $state.raw<string | null>(null);
 	#username: string | null = null;
+	#key: CryptoKey | null = null;
 	#opening: Promise<DeviceDatabase | null> = Promise.resolve(null);
 
 	get db(): DeviceDatabase | null {
@@ -17,16 +18,21 @@ class LocalDatabase {
 		return this.#error;
 	}
 
-	/** Opens the user's database, closing another user's first; repeated calls share one. */
-	open(username: string): Promise<DeviceDatabase | null> {
-		if (this.#username === username) return this.#opening;
+	/**
+	 * Opens the user's database with their data key, closing another user's first; repeated
+	 * calls share one. Without the key (locked) nothing opens.
+	 */
+	open(username: string, key: CryptoKey | null): Promise<DeviceDatabase | null> {
+		if (!key) return this.close().then(() => null);
+		if (this.#username === username && this.#key === key) return this.#opening;
 		const previous = this.#detach();
 		this.#username = username;
+		this.#key = key;
 		this.#opening = (async () => {
 			await previous;
 			try {
-				const db = await openDeviceDatabase({ username });
-				if (this.#username !== username) {
+				const db = await openDeviceDatabase({ username, key });
+				if (this.#username !== username || this.#key !== key) {
 					await db.close();
 					return null;
 				}
@@ -43,6 +49,7 @@ class LocalDatabase {
 
 	close(): Promise<void> {
 		this.#username = null;
+		this.#key = null;
 		this.#opening = Promise.resolve(null);
 		return this.#detach();
 	}

@@ -147,6 +147,18 @@ export class Authenticator {
 		return !caller.sessionCreatedAt || !isSessionRevoked(standing.account, caller.sessionCreatedAt);
 	}
 
+	/**
+	 * Whether a refused session belongs to a staff account that was disabled, so the device
+	 * can delete its records (a household's phone revoked with its sheet keeps them instead:
+	 * scanning the new sheet reopens the same account).
+	 */
+	async isSessionOfDisabledStaff(token: string): Promise<boolean> {
+		const session = await this.sessions.find(token);
+		if (!session) return false;
+		const account = await loadAccount(this.client, session.username);
+		return account?.disabled === true && account.role !== 'resident';
+	}
+
 	async signOut(token: string): Promise<void> {
 		await this.sessions.revoke(token);
 		this.#sessionsByHash.set(hashToken(token), null);

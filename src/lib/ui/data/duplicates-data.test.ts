@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDeviceDatabase, type DeviceDatabase } from '$lib/db/database';
 import { aHousehold, aPerson } from '../records.test-support';
 import { possibleDuplicates } from './duplicates-data';
+import { testDataKey } from '../../db/test-key';
 
 let db: DeviceDatabase;
 const household = aHousehold({ house_number: '12', street: 'Bạch Đằng' });
@@ -20,6 +21,7 @@ const bich = aPerson(household, {
 
 beforeEach(async () => {
 	db = await openDeviceDatabase({
+		key: await testDataKey(),
 		username: 'ctv-duplicates',
 		deviceId: 'device-0001',
 		storage: getRxStorageMemory(),

@@ -1,13 +1,13 @@
 // Sign-in, the current session, and sign-out (docs/architecture.md, "HTTP surface").
 
 import { json, type RequestHandler } from '@sveltejs/kit';
-import { problemsOf, SignInSchema } from '$lib/domain';
+import { bilingual, problemsOf, SignInSchema } from '$lib/domain';
 import { audit, auditUnitOf } from '$lib/server/audit';
 import type { SignInOutcome } from '$lib/server/auth/authenticator';
 import { authenticate, authenticator, noteCaller } from '$lib/server/auth/caller';
 import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from '$lib/server/auth/sessions';
 import { isProduction } from '$lib/server/config';
-import { refusal } from '$lib/server/http';
+import { jsonResponse, refusal } from '$lib/server/http';
 import { logEvent } from '$lib/server/log';
 
 export const POST: RequestHandler = async (event) => {
@@ -58,8 +58,17 @@ export const POST: RequestHandler = async (event) => {
 export const GET: RequestHandler = async (event) => {
 	try {
 		const outcome = await authenticate(event);
-		if (!outcome.ok) return refusal(outcome.status, outcome.key);
-		return json({ user: outcome.caller.user });
+		if (outcome.ok) return json({ user: outcome.caller.user });
+		const token = event.cookies.get(SESSION_COOKIE);
+		if (token && (await authenticator().isSessionOfDisabledStaff(token))) {
+			// `key` says which refusal this is: the device deletes its records on this one alone.
+			return jsonResponse(403, {
+				error: 'forbidden',
+				key: 'auth.disabled',
+				reason: bilingual('auth.disabled')
+			});
+		}
+		return refusal(outcome.status, outcome.key);
 	} catch (error) {
 		logEvent('error', 'session.failed', { error: (error as Error).name });
 		return refusal(503, 'gateway.unavailable');
