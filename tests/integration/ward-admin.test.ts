@@ -127,9 +127,10 @@ describe("ward staff manage their ward's groups and collaborators", () => {
 			action: 'disable'
 		});
 		expect(disabled.status).toBe(200);
-		expect(
-			(await fetch(`${stack.appUrl}/api/session`, { headers: { cookie: session } })).status
-		).toBe(401);
+		// Refused, and said to be a closed account, so the phone deletes its records.
+		const asked = await fetch(`${stack.appUrl}/api/session`, { headers: { cookie: session } });
+		expect(asked.status).toBe(403);
+		expect(((await asked.json()) as { key?: string }).key).toBe('auth.disabled');
 		expect((await signIn('ctv-to13', password)).status).toBe(403);
 	});
 
