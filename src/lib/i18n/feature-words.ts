@@ -1,10 +1,11 @@
 // The words of the screens past the collaborator's household list (printing, progress,
-// ward administration, imports, clashes, the audit log, a household's QR code). Loaded with
+// ward administration, imports, clashes, the audit log, a household's QR code, erasure). Loaded with
 // `import()` by loaded-words.ts, so the first screen does not carry them; the service worker
 // precaches this chunk like every other, so they are there offline.
 
 import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
+import { ERASURE_WORDS } from './words-erasure';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
 import { ORG_WORDS } from './words-org';
 import { PROGRESS_WORDS } from './words-progress';
@@ -20,5 +21,6 @@ export const FEATURE_WORDS = {
 	...ORG_WORDS,
 	...CLASH_WORDS,
 	...REGISTRY_WORDS,
-	...AUDIT_WORDS
+	...AUDIT_WORDS,
+	...ERASURE_WORDS
 } as const;

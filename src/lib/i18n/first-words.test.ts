@@ -28,6 +28,7 @@ const WARD_STAFF_LINKS = [
 	'clash.link',
 	'registry.link',
 	'review.link_plain',
+	'erasure_list.link',
 	'sheets.link'
 ];
 
