@@ -6,7 +6,7 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAndSettle, waitForWaiting, SYNC_TIMEOUT_MS } from '../support/app-page';
+import { signInAndSettle, unlockData, waitForWaiting, SYNC_TIMEOUT_MS } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 import type { Declaration } from '../../src/lib/domain';
@@ -31,6 +31,7 @@ afterAll(async () => {
 /** Declares a blood pressure for the first member of the first household; its person id. */
 async function declare(systolic: string, diastolic: string): Promise<string> {
 	await page.goto(`${stack.appUrl}/`);
+	await unlockData(page);
 	await page.locator('a.household').first().click();
 	await page.waitForURL(/\/ho\//);
 	await page
@@ -61,6 +62,7 @@ describe('a phone clock set back after days ahead', () => {
 			await declare('133', '86');
 			await waitForWaiting(page, 1);
 			await page.reload();
+			await unlockData(page);
 			await waitForWaiting(page, 1);
 
 			await browser.context.setOffline(false);
