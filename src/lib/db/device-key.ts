@@ -7,6 +7,7 @@
 
 import { z } from 'zod';
 import type { Store as KeyValueStore } from './durable-local-storage';
+import { base64ToBytes, bytesToBase64 } from '$lib/domain/base64';
 
 export const DATA_KEY_PREFIX = 'hssk_data_key:';
 /** The same cost as the offline verifier (src/lib/session/password-verifier.ts). */
@@ -24,19 +25,6 @@ const WrappedKeySchema = z.object({
 	wrapped: z.string().min(1)
 });
 export type WrappedKey = z.infer<typeof WrappedKeySchema>;
-
-function toBase64(bytes: Uint8Array): string {
-	let binary = '';
-	for (const byte of bytes) binary += String.fromCharCode(byte);
-	return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-	const binary = atob(text);
-	const bytes = new Uint8Array(binary.length);
-	for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-	return bytes;
-}
 
 async function wrappingKey(
 	secret: string,
@@ -78,9 +66,9 @@ async function wrap(
 	return {
 		algorithm: 'PBKDF2-SHA256/AES-GCM',
 		iterations,
-		salt: toBase64(salt),
-		iv: toBase64(iv),
-		wrapped: toBase64(new Uint8Array(sealed))
+		salt: bytesToBase64(salt),
+		iv: bytesToBase64(iv),
+		wrapped: bytesToBase64(new Uint8Array(sealed))
 	};
 }
 
@@ -90,11 +78,11 @@ async function unwrap(
 	secret: string
 ): Promise<Uint8Array<ArrayBuffer> | null> {
 	try {
-		const key = await wrappingKey(secret, fromBase64(wrapped.salt), wrapped.iterations);
+		const key = await wrappingKey(secret, base64ToBytes(wrapped.salt), wrapped.iterations);
 		const raw = await crypto.subtle.decrypt(
-			{ name: 'AES-GCM', iv: fromBase64(wrapped.iv) },
+			{ name: 'AES-GCM', iv: base64ToBytes(wrapped.iv) },
 			key,
-			fromBase64(wrapped.wrapped)
+			base64ToBytes(wrapped.wrapped)
 		);
 		return new Uint8Array(raw);
 	} catch {

@@ -18,6 +18,7 @@ import {
 	type RxStorage,
 	type RxStorageInstanceCreationParams
 } from 'rxdb';
+import { base64ToBytes, bytesToBase64 } from '$lib/domain/base64';
 
 /** Marks a sealed value; anything else read back is a document from before encryption. */
 export const SEALED_PREFIX = 'hssk-gcm1:';
@@ -27,21 +28,6 @@ const REPLICATION_META_TITLE = 'RxReplicationProtocolMetaData';
 const REPLICATION_META_FIELD = 'docData';
 
 type Json = { [field: string]: unknown };
-
-function toBase64(bytes: Uint8Array): string {
-	let binary = '';
-	for (let index = 0; index < bytes.length; index += 0x8000) {
-		binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-	}
-	return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-	const binary = atob(text);
-	const bytes = new Uint8Array(binary.length);
-	for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-	return bytes;
-}
 
 /** Binds a sealed value to its document and field, so it cannot be moved to another one. */
 function associatedData(documentId: unknown, path: string): Uint8Array<ArrayBuffer> {
@@ -63,7 +49,7 @@ export async function sealValue(
 	const bytes = new Uint8Array(IV_BYTES + sealed.byteLength);
 	bytes.set(iv);
 	bytes.set(new Uint8Array(sealed), IV_BYTES);
-	return SEALED_PREFIX + toBase64(bytes);
+	return SEALED_PREFIX + bytesToBase64(bytes);
 }
 
 export function isSealed(value: unknown): value is string {
@@ -76,7 +62,7 @@ export async function openValue(
 	documentId: unknown,
 	path: string
 ): Promise<unknown> {
-	const bytes = fromBase64(sealed.slice(SEALED_PREFIX.length));
+	const bytes = base64ToBytes(sealed.slice(SEALED_PREFIX.length));
 	const plain = await crypto.subtle.decrypt(
 		{
 			name: 'AES-GCM',

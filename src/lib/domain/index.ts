@@ -27,3 +27,4 @@ export * from './review-item';
 export * from './registry-link';
 export * from './audit';
 export * from './erasure';
+export * from './canonical-json';

@@ -14,6 +14,7 @@ import {
 	type FieldEdit,
 	type FieldEditOf
 } from './field-edits';
+import { canonicalJson } from './canonical-json';
 
 /** The part of a household or person the merge reads and writes. */
 export type MergeableRecord<F extends string> = {
@@ -53,20 +54,8 @@ export function withValueAt<T extends object>(record: T, path: string, value: Va
 	return copy as T;
 }
 
-/** JSON with the keys of every object sorted: a version read back from zod has its own order. */
-function canonical(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-	if (isObject(value)) {
-		const keys = Object.keys(value)
-			.filter((key) => value[key] !== undefined)
-			.sort();
-		return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
-	}
-	return JSON.stringify(value ?? null);
-}
-
 function same(a: unknown, b: unknown): boolean {
-	return canonical(a) === canonical(b);
+	return canonicalJson(a) === canonicalJson(b);
 }
 
 function editOf<F extends string>(record: MergeableRecord<F>, field: F): FieldEditOf<F> | null {
@@ -93,7 +82,7 @@ function compareVersions(
 		return a.edit ? 1 : -1;
 	}
 	// Same version, different values: only a writer that does not keep versions does this.
-	return compareStrings(canonical(a.value), canonical(b.value));
+	return compareStrings(canonicalJson(a.value), canonicalJson(b.value));
 }
 
 /** Who changed a field: its version, or for a field with none the record's last editor. */

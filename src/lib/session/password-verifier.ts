@@ -2,6 +2,7 @@
 // salted hash of the password (PBKDF2-SHA256 through WebCrypto), never the password itself.
 
 import { z } from 'zod';
+import { base64ToBytes, bytesToBase64 } from '$lib/domain/base64';
 
 /** OWASP's recommendation for PBKDF2-HMAC-SHA256 (Password Storage Cheat Sheet, 2023). */
 export const PBKDF2_ITERATIONS = 600_000;
@@ -21,19 +22,6 @@ export type PasswordVerifier = z.infer<typeof PasswordVerifierSchema>;
 /** WebCrypto exists only in secure contexts (https, or localhost during development). */
 export function canVerifyOffline(): boolean {
 	return typeof globalThis.crypto?.subtle?.deriveBits === 'function';
-}
-
-function toBase64(bytes: Uint8Array): string {
-	let binary = '';
-	for (const byte of bytes) binary += String.fromCharCode(byte);
-	return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-	const binary = atob(text);
-	const bytes = new Uint8Array(binary.length);
-	for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-	return bytes;
 }
 
 async function derive(
@@ -62,7 +50,12 @@ export async function createVerifier(
 ): Promise<PasswordVerifier> {
 	const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
 	const hash = await derive(password, salt, iterations);
-	return { algorithm: 'PBKDF2-SHA256', iterations, salt: toBase64(salt), hash: toBase64(hash) };
+	return {
+		algorithm: 'PBKDF2-SHA256',
+		iterations,
+		salt: bytesToBase64(salt),
+		hash: bytesToBase64(hash)
+	};
 }
 
 /** Compares every byte whatever the first difference, so timing tells nothing. */
@@ -72,8 +65,8 @@ export async function checkVerifier(
 ): Promise<boolean> {
 	const parsed = PasswordVerifierSchema.safeParse(verifier);
 	if (!parsed.success) return false;
-	const expected = fromBase64(parsed.data.hash);
-	const actual = await derive(password, fromBase64(parsed.data.salt), parsed.data.iterations);
+	const expected = base64ToBytes(parsed.data.hash);
+	const actual = await derive(password, base64ToBytes(parsed.data.salt), parsed.data.iterations);
 	if (actual.length !== expected.length) return false;
 	let difference = 0;
 	for (let index = 0; index < actual.length; index += 1)

@@ -6,6 +6,7 @@
 // state first.
 
 import {
+	canonicalJson,
 	checkRecord,
 	clashKeyOf,
 	describeProblems,
@@ -42,18 +43,6 @@ function refuse(id: string, problems: FieldProblem[]): WriteDecision {
 	return { ok: false, id, reason: describeProblems(problems) };
 }
 
-/** JSON with every object's keys sorted: a stored copy comes back in CouchDB's own order. */
-function canonical(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-	if (isObject(value)) {
-		const keys = Object.keys(value)
-			.filter((key) => value[key] !== undefined)
-			.sort();
-		return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
-	}
-	return JSON.stringify(value ?? null);
-}
-
 /** The stored declaration holds what was sent again (the stamp and revision aside). */
 function isStoredAlready(record: WardRecord, current: CurrentState): boolean {
 	if (!current?.doc || current.isDeleted) return false;
@@ -61,7 +50,7 @@ function isStoredAlready(record: WardRecord, current: CurrentState): boolean {
 	delete sent.stamp;
 	const stored = recordFields(current.doc, record.id);
 	delete stored.stamp;
-	return canonical(sent) === canonical(stored);
+	return canonicalJson(sent) === canonicalJson(stored);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -127,7 +116,7 @@ function settledClashes(doc: Record<string, unknown> | undefined): SettledClash[
 	return clashes.flatMap((clash: unknown) => {
 		if (!isObject(clash) || !isObject(clash.settled) || !isObject(clash.lost_edit)) return [];
 		const key = clashKeyOf(clash as Parameters<typeof clashKeyOf>[0]);
-		return [{ key, settled: canonical(clash.settled) }];
+		return [{ key, settled: canonicalJson(clash.settled) }];
 	});
 }
 
