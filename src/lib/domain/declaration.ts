@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { checkBloodPressure } from './blood-pressure';
+import { ConsentSchema } from './consent';
 import {
 	AuditSchema,
 	optionalText,
@@ -84,6 +85,11 @@ export const DeclarationSchema = z.object({
 		.refine((id) => isRecordId(id, 'declaration'), { error: 'id.invalid' })
 		.optional(),
 	health: HealthSchema,
+	/**
+	 * Optional in the stored shape (declarations older than consent have none); a new one must
+	 * carry it: `consentProblemOf`, on the device and in the gateway.
+	 */
+	consent: ConsentSchema.optional(),
 	audit: AuditSchema,
 	stamp: StampSchema.optional()
 });

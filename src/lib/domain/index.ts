@@ -28,3 +28,4 @@ export * from './registry-link';
 export * from './audit';
 export * from './erasure';
 export * from './canonical-json';
+export * from './consent';

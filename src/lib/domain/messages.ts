@@ -2,6 +2,7 @@
 // return keys, never sentences, so the form, the server's rejection reason and the tests
 // all speak the same words.
 
+import { CONSENT_MESSAGES } from './messages-consent';
 import { ERASURE_MESSAGES } from './messages-erasure';
 import { REGISTRY_MESSAGES } from './messages-registry';
 
@@ -437,7 +438,8 @@ export const MESSAGES = {
 		en: 'Records name group "{group}", which the tree lacks; add the group and run again'
 	},
 	...REGISTRY_MESSAGES,
-	...ERASURE_MESSAGES
+	...ERASURE_MESSAGES,
+	...CONSENT_MESSAGES
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,0 +1,128 @@
+// Consent to collect a household's basic health data (Personal Data Protection Law
+// 91/2025/QH15, Decree 356/2025/ND-CP: explicit and recorded). It travels inside the
+// declaration, because the first one is often made offline: door to door, or on a phone that
+// claimed its household and then lost coverage. Later declarations of the household carry the
+// same consent again, so each stored declaration says under which text it was collected
+// (docs/decisions/consent.md).
+
+import { z } from 'zod';
+import {
+	DeviceIdSchema,
+	TimestampSchema,
+	UsernameSchema,
+	WardCodeSchema,
+	isPlainText
+} from './common';
+import { isRecordId } from './ids';
+import type { FieldProblem } from './records';
+
+/** On the household's own phone; said aloud to a collaborator; signed on the paper form. */
+export const CONSENT_MODES = ['in_app', 'oral', 'paper'] as const;
+export type ConsentMode = (typeof CONSENT_MODES)[number];
+
+export const ConsentSchema = z.object({
+	/** The version of the ward's text that was shown or read out; 0 is the standard text. */
+	text_version: z
+		.number({ error: 'consent.invalid' })
+		.int({ error: 'consent.invalid' })
+		.min(0, { error: 'consent.invalid' })
+		.max(999_999, { error: 'consent.invalid' }),
+	given_at: TimestampSchema,
+	/** The member of the household who agreed. */
+	given_by: z.string().refine((id) => isRecordId(id, 'person'), { error: 'consent.given_by' }),
+	mode: z.enum(CONSENT_MODES, { error: 'consent.invalid' }),
+	/** Who recorded it: the household's own account, or the collaborator. */
+	recorded_by: UsernameSchema,
+	device_id: DeviceIdSchema
+});
+export type Consent = z.infer<typeof ConsentSchema>;
+
+type ConsentBearer = {
+	role: 'resident' | 'collaborator';
+	declared_by: string;
+	declared_at: string;
+	consent?: Consent;
+};
+
+/**
+ * The consent rule for a new declaration, on the device and in the gateway alike: it carries
+ * consent given no later than the declaration, and a consent recorded along with it (by the
+ * same user) is of the kind that user can take: the household agrees on its own phone, a
+ * collaborator hears it aloud or sees the paper signed.
+ */
+export function consentProblemOf(declaration: ConsentBearer): FieldProblem | null {
+	const { consent } = declaration;
+	if (!consent) return { path: 'consent', key: 'consent.missing' };
+	if (Date.parse(consent.given_at) > Date.parse(declaration.declared_at)) {
+		return { path: 'consent.given_at', key: 'consent.after_declaration' };
+	}
+	if (consent.recorded_by === declaration.declared_by) {
+		const isInApp = consent.mode === 'in_app';
+		if (isInApp !== (declaration.role === 'resident')) {
+			return { path: 'consent.mode', key: 'consent.mode_role' };
+		}
+	}
+	return null;
+}
+
+export const CONSENT_TEXT_MIN = 40;
+export const CONSENT_TEXT_MAX = 3000;
+
+function consentWording() {
+	return z
+		.string({ error: 'required' })
+		.trim()
+		.min(CONSENT_TEXT_MIN, { error: 'consent_text.too_short' })
+		.max(CONSENT_TEXT_MAX, { error: 'text.too_long' })
+		.refine(isPlainText, { error: 'text.markup' });
+}
+
+/** What ward staff write: the text in both languages. */
+export const ConsentWordingSchema = z.object({ vi: consentWording(), en: consentWording() });
+export type ConsentWording = z.infer<typeof ConsentWordingSchema>;
+
+/** `consent_text:<ward>:<version>` in the org database; every version is kept. */
+export const ConsentTextSchema = ConsentWordingSchema.extend({
+	type: z.literal('consent_text'),
+	ward: WardCodeSchema,
+	version: z.number().int().min(0).max(999_999),
+	created_at: TimestampSchema,
+	created_by: UsernameSchema
+});
+export type ConsentText = z.infer<typeof ConsentTextSchema>;
+
+export function consentTextDocId(ward: string, version: number): string {
+	return `consent_text:${ward}:${String(version).padStart(6, '0')}`;
+}
+
+/**
+ * The text every ward starts with, as version 0, until its staff write their own: what is
+ * collected, why, who sees it, and the household's rights.
+ */
+export const STANDARD_CONSENT_WORDING: ConsentWording = {
+	vi:
+		'Hộ gia đình đồng ý để trạm y tế phường thu thập thông tin sức khỏe cơ bản của các thành viên ' +
+		'(chiều cao, cân nặng, huyết áp, mạch, nhóm máu, bệnh mạn tính, thói quen, dị ứng, tiêm chủng) ' +
+		'để lập hồ sơ sức khỏe điện tử và chăm sóc sức khỏe ban đầu. ' +
+		'Người được xem: cộng tác viên của tổ dân phố, trạm y tế phường, và cán bộ y tế quận, thành phố theo dõi công việc này. ' +
+		'Dữ liệu không dùng cho mục đích khác và không chia sẻ ra ngoài ngành y tế. ' +
+		'Hộ gia đình có quyền xem, tải về và yêu cầu xóa dữ liệu của hộ bất cứ lúc nào.',
+	en:
+		"The household agrees that the ward health station collects its members' basic health data " +
+		'(height, weight, blood pressure, pulse, blood group, chronic conditions, habits, allergies, vaccinations) ' +
+		'to keep an electronic health record and provide primary care. ' +
+		"Who sees it: the neighbourhood group's collaborator, the ward health station, and the district and city health staff who oversee this work. " +
+		'The data is used for nothing else and not shared outside the health service. ' +
+		'The household may see, download and ask to erase its data at any time.'
+};
+
+export function standardConsentText(ward: string): ConsentText {
+	return {
+		type: 'consent_text',
+		ward,
+		version: 0,
+		...STANDARD_CONSENT_WORDING,
+		created_at: '2026-01-01T00:00:00.000+07:00',
+		created_by: 'system'
+	};
+}
