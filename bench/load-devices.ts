@@ -55,6 +55,14 @@ function declarationOf(device: LoadDevice, person: Person, at: string): Record<s
 			pulse: 60 + Math.floor(Math.random() * 30),
 			weight_kg: 50 + Math.floor(Math.random() * 30)
 		},
+		consent: {
+			text_version: 0,
+			given_at: at,
+			given_by: person.id,
+			mode: 'oral',
+			recorded_by: device.username,
+			device_id: device.deviceId
+		},
 		audit: {
 			created_at: at,
 			created_by: device.username,

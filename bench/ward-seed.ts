@@ -61,6 +61,14 @@ export function benchWard(size: WardSize, now = new Date()): WardRecord[] {
 					role: 'collaborator',
 					channel: 'door_to_door',
 					health: healthReading(random, person.profile, 'door_to_door'),
+					consent: {
+						text_version: 0,
+						given_at: at.toISOString(),
+						given_by: person.record.id,
+						mode: 'oral',
+						recorded_by: user,
+						device_id: deviceOf(user)
+					},
 					audit: auditOf(authoring),
 					stamp: stampAfter(random, authoring, now)
 				})

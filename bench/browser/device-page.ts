@@ -75,6 +75,7 @@ async function declareOffline(count: number): Promise<string[]> {
 			person: person.id,
 			role: 'collaborator',
 			channel: 'door_to_door',
+			consent: { given_by: person.id, mode: 'oral', text_version: 0 },
 			health: { height_cm: 158, weight_kg: 52.5, pulse: 76, smoking: 'never' }
 		});
 		if (!result.ok) throw new Error(`declaration refused: ${JSON.stringify(result.problems)}`);

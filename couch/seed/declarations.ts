@@ -68,6 +68,14 @@ export function demoDeclarations(household: DemoHousehold, now: Date): Declarati
 				role: event.channel === 'qr' ? 'resident' : 'collaborator',
 				channel: event.channel,
 				health: healthReading(random, person.profile, event.channel),
+				consent: {
+					text_version: 0,
+					given_at: at.toISOString(),
+					given_by: person.record.id,
+					mode: event.channel === 'qr' ? 'in_app' : 'oral',
+					recorded_by: event.user,
+					device_id: auditOf(authoring).device_id
+				},
 				audit: auditOf(authoring),
 				stamp: stampAfter(random, authoring, now)
 			});

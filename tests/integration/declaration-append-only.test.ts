@@ -84,6 +84,14 @@ describe('declarations through the gateway are append-only', () => {
 			role: 'collaborator',
 			channel: 'door_to_door',
 			health: { systolic: 121, diastolic: 79 },
+			consent: {
+				text_version: 0,
+				given_at: at,
+				given_by: person.id,
+				mode: 'oral',
+				recorded_by: 'ctv-demo',
+				device_id: DEVICE_ID
+			},
 			audit: {
 				created_at: at,
 				created_by: 'ctv-demo',
@@ -170,6 +178,7 @@ describe('declarations through the gateway are append-only', () => {
 			person: original.person,
 			role: 'collaborator',
 			channel: 'door_to_door',
+			consent: { given_by: original.person, mode: 'oral', text_version: 0 },
 			corrects: original.id,
 			health: { ...original.health, systolic: 135, notes: 'append-only/correction' }
 		});

@@ -68,6 +68,7 @@ async function declareWithClock(
 			person: person.id,
 			role: 'collaborator',
 			channel: 'door_to_door',
+			consent: { given_by: person.id, mode: 'oral', text_version: 0 },
 			health: { systolic: 118, diastolic: 76, notes: `clock ${offsetMs / DAY_MS} days` }
 		});
 		if (!added.ok) throw new Error(JSON.stringify(added.problems));

@@ -100,6 +100,14 @@ async function declaration(health: Record<string, unknown>, group = GROUP) {
 		role: 'collaborator',
 		channel: 'door_to_door',
 		health,
+		consent: {
+			text_version: 0,
+			given_at: '2026-01-01T00:00:00.000Z',
+			given_by: person._id,
+			mode: 'oral',
+			recorded_by: 'ctv-demo',
+			device_id: 'gateway-phone-0001'
+		},
 		audit: audit()
 	};
 }

@@ -237,6 +237,14 @@ describe('claiming a household by its QR code', () => {
 				role,
 				channel,
 				health: { height_cm: 160, weight_kg: 55 },
+				consent: {
+					text_version: 0,
+					given_at: '2026-01-01T00:00:00.000Z',
+					given_by: member._id,
+					mode: role === 'resident' ? 'in_app' : 'oral',
+					recorded_by: 'resident',
+					device_id: 'claim-phone-0001'
+				},
 				audit
 			}) satisfies Omit<Declaration, 'id' | 'declared_by' | 'audit'> & Record<string, unknown>;
 		const pretending = declaration('collaborator', 'door_to_door');

@@ -160,6 +160,7 @@ describe('erasing a household', () => {
 				person: person.id,
 				role: 'collaborator',
 				channel: 'door_to_door',
+				consent: { given_by: person.id, mode: 'oral', text_version: 0 },
 				health: {
 					height_cm: 160,
 					weight_kg: 55,
@@ -309,6 +310,14 @@ describe('erasing a household', () => {
 			role: 'collaborator',
 			channel: 'door_to_door',
 			health: { height_cm: 170 },
+			consent: {
+				text_version: 0,
+				given_at: at,
+				given_by: (members[0] as Person).id,
+				mode: 'oral',
+				recorded_by: 'ctv-demo',
+				device_id: 'erasure-phone-0001'
+			},
 			audit
 		};
 		const reborn: Record<string, unknown> = { ...household, _id: household.id, audit };

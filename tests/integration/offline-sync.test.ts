@@ -179,6 +179,7 @@ describe('offline sync through the gateway', () => {
 			person: person.id,
 			role: 'collaborator',
 			channel: 'door_to_door',
+			consent: { given_by: person.id, mode: 'oral', text_version: 0 },
 			health: { systolic: 128, diastolic: 82, pulse: 76, weight_kg: 58 }
 		});
 		if (!added.ok) throw new Error(JSON.stringify(added.problems));

@@ -86,6 +86,14 @@ describe('the progress cache kept warm', () => {
 			role: 'collaborator',
 			channel: 'door_to_door',
 			health: { height_cm: 160, weight_kg: 55 },
+			consent: {
+				text_version: 0,
+				given_at: now,
+				given_by: person?.id,
+				mode: 'oral',
+				recorded_by: 'ctv-demo',
+				device_id: 'office-pc-0002'
+			},
 			audit: {
 				created_at: now,
 				created_by: 'ctv-demo',

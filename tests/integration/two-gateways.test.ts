@@ -73,6 +73,14 @@ function declarationFor(person: Person, username: string): Record<string, unknow
 		role: 'collaborator',
 		channel: 'door_to_door',
 		health: { systolic: 118, diastolic: 76 },
+		consent: {
+			text_version: 0,
+			given_at: at,
+			given_by: person._id,
+			mode: 'oral',
+			recorded_by: username,
+			device_id: 'two-gateways-phone'
+		},
 		audit: {
 			created_at: at,
 			created_by: username,

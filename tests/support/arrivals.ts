@@ -40,6 +40,7 @@ export async function declareMany(
 			person: person.id,
 			role: 'collaborator',
 			channel: 'door_to_door',
+			consent: { given_by: person.id, mode: 'oral', text_version: 0 },
 			health: {
 				systolic: 100 + (index % 80),
 				diastolic: 60 + (index % 30),

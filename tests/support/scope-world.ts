@@ -114,7 +114,15 @@ function declaration(ward: string, group: string, householdId: string, personId:
 		role: 'collaborator',
 		channel: 'door_to_door',
 		by: 'ctv-demo-2',
-		health: { height_cm: 160, weight_kg: 55 }
+		health: { height_cm: 160, weight_kg: 55 },
+		consent: {
+			text_version: 0,
+			given_at: '2026-01-01T00:00:00.000Z',
+			given_by: personId,
+			mode: 'oral',
+			recorded_by: 'ctv-demo-2',
+			device_id: 'scope-phone-0001'
+		}
 	};
 }
 

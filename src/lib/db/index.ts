@@ -7,7 +7,9 @@ export {
 	saveHousehold,
 	savePerson,
 	addDeclaration,
+	householdConsent,
 	type WriteResult,
+	type ConsentDraft,
 	type HouseholdDraft,
 	type PersonDraft,
 	type DeclarationDraft

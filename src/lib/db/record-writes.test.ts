@@ -144,6 +144,7 @@ describe('write helpers', () => {
 			person: person.record.id,
 			role: 'collaborator',
 			channel: 'door_to_door',
+			consent: { given_by: person.record.id, mode: 'oral', text_version: 0 },
 			health: { systolic: 135, diastolic: 85, pulse: 72 }
 		});
 		expect(result.ok && result.record).toMatchObject({
@@ -181,6 +182,7 @@ describe('write helpers', () => {
 		const pregnant = await addDeclaration(db, {
 			...base,
 			person: man.record.id,
+			consent: { given_by: man.record.id, mode: 'oral', text_version: 0 },
 			health: { pregnant: true }
 		});
 		expect(pregnant).toEqual({
@@ -198,6 +200,7 @@ describe('write helpers', () => {
 			person: person.record.id,
 			role: 'resident',
 			channel: 'qr',
+			consent: { given_by: person.record.id, mode: 'in_app', text_version: 0 },
 			health: { weight_kg: 51 }
 		});
 		if (!added.ok) throw new Error('declaration refused');

@@ -5,7 +5,9 @@
 //
 //   saveHousehold(db, draft)   → WriteResult<Household>    new or edited household
 //   savePerson(db, draft)      → WriteResult<Person>       ward and group come from the household
-//   addDeclaration(db, draft)  → WriteResult<Declaration>  insert only; placement from the person
+//   addDeclaration(db, draft)  → WriteResult<Declaration>  insert only; placement from the person,
+//                                                         consent recorded now or the household's
+//   householdConsent(db, id)   → Consent | null           the consent a household gave, if any
 //   confirmClash(db, target, choice) → WriteResult<…>      ward staff settle a clash
 //
 // A refused draft writes nothing and returns every problem as a field path and a MessageKey.
@@ -14,6 +16,7 @@ import type { RxDocument } from 'rxdb';
 import type { z } from 'zod';
 import {
 	checkDeclarationForPerson,
+	consentProblemOf,
 	checkRecord,
 	clashKeyOf,
 	settleClash,
@@ -25,6 +28,7 @@ import {
 	PERSON_EDITABLE_FIELDS,
 	wardOfGroup,
 	type Audit,
+	type Consent,
 	type Declaration,
 	type DeclarationSchema,
 	type FieldEditOf,
@@ -48,11 +52,16 @@ export type HouseholdDraft = Omit<z.input<typeof HouseholdSchema>, Managed> & { 
 export type PersonDraft = Omit<z.input<typeof PersonSchema>, Managed | 'ward' | 'group'> & {
 	id?: string;
 };
-/** What a declaration form hands in; everything else follows the person and the user. */
+/** Consent recorded with this declaration: when, by whom and on which device follow from it. */
+export type ConsentDraft = Pick<Consent, 'given_by' | 'mode' | 'text_version'>;
+/**
+ * What a declaration form hands in; everything else follows the person and the user. Without
+ * `consent`, the declaration carries the consent its household gave before.
+ */
 export type DeclarationDraft = Pick<
 	z.input<typeof DeclarationSchema>,
 	'person' | 'role' | 'channel' | 'corrects' | 'health'
-> & { declared_at?: string };
+> & { declared_at?: string; consent?: ConsentDraft };
 
 function refused(path: string, key: FieldProblem['key']): { ok: false; problems: FieldProblem[] } {
 	return { ok: false, problems: [{ path, key }] };
@@ -170,6 +179,44 @@ export async function savePerson(
 	return result;
 }
 
+/**
+ * The newest consent among the household's declarations on this device, its own or synced
+ * from another device of the household's group.
+ */
+export async function householdConsent(
+	db: DeviceDatabase,
+	household: string
+): Promise<Consent | null> {
+	const declarations = await db.rx.declarations
+		.find({ selector: { household }, sort: [{ declared_at: 'desc' }] })
+		.exec();
+	for (const declaration of declarations) {
+		const consent = (declaration.toJSON() as Declaration).consent;
+		if (consent) return consent;
+	}
+	return null;
+}
+
+async function consentFor(
+	db: DeviceDatabase,
+	draft: DeclarationDraft,
+	person: Person,
+	declaredAt: string
+): Promise<Consent | null | 'stranger'> {
+	if (!draft.consent) return householdConsent(db, person.household);
+	const giver = (await db.rx.persons.findOne(draft.consent.given_by).exec())?.toJSON() as
+		Person | undefined;
+	if (!giver || giver.household !== person.household) return 'stranger';
+	return {
+		text_version: draft.consent.text_version,
+		given_by: draft.consent.given_by,
+		mode: draft.consent.mode,
+		given_at: declaredAt,
+		recorded_by: db.username,
+		device_id: db.deviceId
+	};
+}
+
 export async function addDeclaration(
 	db: DeviceDatabase,
 	draft: DeclarationDraft
@@ -177,6 +224,9 @@ export async function addDeclaration(
 	const person = (await db.rx.persons.findOne(draft.person).exec())?.toJSON() as Person | undefined;
 	if (!person) return refused('person', 'id.invalid');
 	const at = new Date().toISOString();
+	const declaredAt = draft.declared_at ?? at;
+	const consent = await consentFor(db, draft, person, declaredAt);
+	if (consent === 'stranger') return refused('consent.given_by', 'consent.given_by');
 	const result = checked<Declaration>({
 		id: newId('declaration'),
 		type: 'declaration',
@@ -184,15 +234,18 @@ export async function addDeclaration(
 		group: person.group,
 		person: person.id,
 		household: person.household,
-		declared_at: draft.declared_at ?? at,
+		declared_at: declaredAt,
 		declared_by: db.username,
 		role: draft.role,
 		channel: draft.channel,
 		corrects: draft.corrects,
 		health: draft.health,
+		...(consent ? { consent } : {}),
 		audit: auditFor(db, undefined, at)
 	});
 	if (!result.ok) return result;
+	const consentProblem = consentProblemOf(result.record);
+	if (consentProblem) return refused(consentProblem.path, consentProblem.key);
 	const pregnancy = checkDeclarationForPerson(result.record, person);
 	if (pregnancy) return refused('health.pregnant', pregnancy);
 	await db.rx.declarations.insert(result.record);

@@ -55,6 +55,14 @@ const ADD_CLASH_SETTLEMENT: MigrationStep = (previous) => previous;
  */
 const SEAL_HEALTH_FIELDS: MigrationStep = (previous) => previous;
 
+/**
+ * Version 2 of declarations: a new one carries the household's `consent`; optional in the
+ * stored shape, so a stored document is valid as it is. One saved before consent existed and
+ * still waiting is refused by the gateway (`consent.missing`) and stays on the device
+ * (docs/decisions/consent.md).
+ */
+const ADD_CONSENT: MigrationStep = (previous) => previous;
+
 /** `<ward>-<nn>` or `<ward>-<nnn>`. */
 const GROUP_MAX_LENGTH = 9;
 /** An ISO timestamp with offset and milliseconds is 29 characters; allow finer clocks. */
@@ -79,7 +87,7 @@ export const COLLECTION_DEFINITIONS: CollectionDefinitions = {
 	},
 	declarations: {
 		zod: DeclarationSchema,
-		steps: [SEAL_HEALTH_FIELDS],
+		steps: [SEAL_HEALTH_FIELDS, ADD_CONSENT],
 		// A person's history newest last, and a household's visits for its members at once.
 		indexes: [
 			['person', 'declared_at'],

@@ -13,6 +13,7 @@ import { SEALED_PREFIX } from './field-encryption';
 import { addDeclaration, saveHousehold, savePerson } from './record-writes';
 import {
 	COLLECTION_DEFINITIONS,
+	schemaVersionOf,
 	type CollectionDefinitions,
 	type StoredDocument
 } from './schema-versions';
@@ -107,6 +108,7 @@ async function writeFamily(db: DeviceDatabase) {
 		person: person.record.id,
 		role: 'collaborator',
 		channel: 'door_to_door',
+		consent: { given_by: person.record.id, mode: 'oral', text_version: 0 },
 		health: {
 			systolic: 137,
 			diastolic: 86,
@@ -218,6 +220,7 @@ describe('health fields at rest', () => {
 			person: sent.person.id,
 			role: 'collaborator',
 			channel: 'door_to_door',
+			consent: { given_by: sent.person.id, mode: 'oral', text_version: 0 },
 			health: { weight_kg: 52.5, allergies: `${ALLERGY} 2` }
 		});
 		if (!waiting.ok) throw new Error('declaration refused');
@@ -225,7 +228,9 @@ describe('health fields at rest', () => {
 		expect(holdingAny(await rawRows(factory), [ALLERGY]).length).toBeGreaterThan(0);
 
 		const upgraded = await open(COLLECTION_DEFINITIONS);
-		expect(upgraded.rx.declarations.schema.version).toBe(1);
+		expect(upgraded.rx.declarations.schema.version).toBe(
+			schemaVersionOf(COLLECTION_DEFINITIONS.declarations)
+		);
 		expect((await upgraded.rx.declarations.findOne(waiting.record.id).exec())?.toJSON()).toEqual(
 			waiting.record
 		);

@@ -6,6 +6,7 @@
 
 import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
+import { CONSENT_WORDS } from './words-consent';
 import { CORE_WORDS } from './words-core';
 import { DEVICE_DATA_WORDS } from './words-device-data';
 import { DURABLE_WORDS } from './words-durable';
@@ -33,7 +34,8 @@ export const UI = {
 	...REGISTRY_WORDS,
 	...AUDIT_WORDS,
 	...ERASURE_WORDS,
-	...DEVICE_DATA_WORDS
+	...DEVICE_DATA_WORDS,
+	...CONSENT_WORDS
 } as const;
 
 export type UiKey = keyof typeof UI;

@@ -6,6 +6,7 @@
 import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
 import { ERASURE_WORDS } from './words-erasure';
+import { CONSENT_WORDS } from './words-consent';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
 import { ORG_WORDS } from './words-org';
 import { PROGRESS_WORDS } from './words-progress';
@@ -22,5 +23,6 @@ export const FEATURE_WORDS = {
 	...CLASH_WORDS,
 	...REGISTRY_WORDS,
 	...AUDIT_WORDS,
-	...ERASURE_WORDS
+	...ERASURE_WORDS,
+	...CONSENT_WORDS
 } as const;

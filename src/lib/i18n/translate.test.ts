@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UI } from './dictionary';
 import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
+import { CONSENT_WORDS } from './words-consent';
 import { CORE_WORDS } from './words-core';
 import { DEVICE_DATA_WORDS } from './words-device-data';
 import { DURABLE_WORDS } from './words-durable';
@@ -33,7 +34,8 @@ describe('interface dictionary', () => {
 			REGISTRY_WORDS,
 			AUDIT_WORDS,
 			ERASURE_WORDS,
-			DEVICE_DATA_WORDS
+			DEVICE_DATA_WORDS,
+			CONSENT_WORDS
 		];
 		const keys = tables.flatMap((table) => Object.keys(table));
 		expect(keys.length).toBe(Object.keys(UI).length);

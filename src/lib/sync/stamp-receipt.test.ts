@@ -178,6 +178,7 @@ describe('the server stamp in a CouchDB replication', () => {
 			person: person.record.id,
 			role: 'collaborator',
 			channel: 'door_to_door',
+			consent: { given_by: person.record.id, mode: 'oral', text_version: 0 },
 			health: { systolic: 130, diastolic: 80 }
 		});
 		if (!added.ok) throw new Error('refused');

@@ -11,6 +11,7 @@ import type { Subscription } from 'rxjs';
 import type { DeviceDatabase } from '$lib/db';
 import type { SessionUser } from '$lib/domain';
 import type { WardSync } from '$lib/sync';
+import { refreshConsentText } from '$lib/sync/consent-text';
 import { browserOnlineSignal } from '$lib/sync/online';
 import type { QrIndexKeeper } from '$lib/sync/qr-index-refresh';
 import { scansHouseholds, type QrIndexRefresh } from '$lib/sync/qr-index';
@@ -60,6 +61,10 @@ class DeviceSync {
 		// The scanner's offline look-up needs the same confirmed session as the sync.
 		if (scansHouseholds(user.role)) {
 			this.#qrIndex = keepQrIndexFresh({ username: user.username, store: localStorage });
+		}
+		// So that a first declaration made offline later shows the ward's current text.
+		if (user.role === 'resident' || user.role === 'collaborator') {
+			void refreshConsentText({ store: localStorage });
 		}
 	}
 

@@ -40,6 +40,15 @@ function household(group = '26956-01') {
 	};
 }
 
+const oralConsent = {
+	text_version: 0,
+	given_at: '2026-11-28T02:00:00.000Z',
+	given_by: PERSON_ID,
+	mode: 'oral',
+	recorded_by: 'ctv-demo',
+	device_id: 'phone-0001'
+};
+
 function declaration(health: Record<string, unknown> = { systolic: 120, diastolic: 80 }) {
 	return {
 		_id: DECLARATION_ID,
@@ -53,6 +62,7 @@ function declaration(health: Record<string, unknown> = { systolic: 120, diastoli
 		role: 'collaborator',
 		channel: 'door_to_door',
 		health,
+		consent: oralConsent,
 		audit
 	};
 }
@@ -222,6 +232,61 @@ describe('decideWrite: declarations are append-only', () => {
 	});
 });
 
+describe('decideWrite: consent', () => {
+	const reasonOf = (decision: ReturnType<typeof decideWrite>) =>
+		decision.ok ? '' : decision.reason;
+
+	it('refuses a new declaration without consent, in both languages', () => {
+		const { consent: _omitted, ...bare } = declaration();
+		void _omitted;
+		for (const options of [normal, replicated]) {
+			const decision = decideWrite(scope, bare, null, options);
+			expect(decision.ok).toBe(false);
+			expect(reasonOf(decision)).toContain('consent: Chưa có sự đồng ý của hộ gia đình');
+			expect(reasonOf(decision)).toContain('The household has not consented yet');
+		}
+	});
+
+	it('refuses consent given after the declaration, or a kind the one who records it cannot take', () => {
+		const late = {
+			...declaration(),
+			consent: { ...oralConsent, given_at: '2026-11-28T02:00:01Z' }
+		};
+		expect(reasonOf(decideWrite(scope, late, null, normal))).toContain('consent.given_at');
+		const inApp = { ...declaration(), consent: { ...oralConsent, mode: 'in_app' } };
+		expect(reasonOf(decideWrite(scope, inApp, null, normal))).toContain('consent.mode');
+		const shapeless = { ...declaration(), consent: { ...oralConsent, given_by: 'somebody' } };
+		expect(reasonOf(decideWrite(scope, shapeless, null, normal))).toContain('consent.given_by');
+	});
+
+	it("accepts a household's earlier consent recorded by someone else, in any mode", () => {
+		const earlier = {
+			...declaration(),
+			consent: { ...oralConsent, mode: 'in_app', recorded_by: 'r-0123456789abcdef01234567' }
+		};
+		expect(decideWrite(scope, earlier, null, normal).ok).toBe(true);
+	});
+
+	it('refuses a text version the ward does not have yet, and takes any it has', () => {
+		const v3 = { ...declaration(), consent: { ...oralConsent, text_version: 3 } };
+		expect(
+			reasonOf(decideWrite(scope, v3, null, { ...normal, latestConsentVersion: 2 }))
+		).toContain('The ward has no such version of the consent text');
+		expect(decideWrite(scope, v3, null, { ...normal, latestConsentVersion: 3 }).ok).toBe(true);
+	});
+
+	it('judges a declaration stored before consent existed as stored, not as new', () => {
+		const { consent: _omitted, ...old } = declaration();
+		void _omitted;
+		const stored: CurrentState = {
+			rev: '1-abc',
+			isDeleted: false,
+			placement: { type: 'declaration', ward: '26956', group: '26956-01' }
+		};
+		expect(decideWrite(scope, { ...old, _rev: '1-abc' }, stored, replicated).ok).toBe(true);
+	});
+});
+
 describe('decideWrite: deletions', () => {
 	it('keeps a normal deletion placed and stamped, with no body', () => {
 		const decision = decideWrite(
@@ -295,7 +360,12 @@ describe('decideWrite: a resident phone', () => {
 		user: 'r-0123456789abcdef01234567',
 		household: HOUSEHOLD_ID
 	};
-	const asResident = { ...declaration(), role: 'resident', channel: 'qr' };
+	const asResident = {
+		...declaration(),
+		role: 'resident',
+		channel: 'qr',
+		consent: { ...oralConsent, mode: 'in_app' }
+	};
 
 	it('declares for its own household as the resident, by QR', () => {
 		const decision = decideWrite(resident, asResident, null, normal);

@@ -9,6 +9,7 @@ import {
 	canonicalJson,
 	checkRecord,
 	clashKeyOf,
+	consentProblemOf,
 	describeProblems,
 	recordTypeOf,
 	type FieldProblem,
@@ -37,6 +38,11 @@ export type WriteOptions = {
 	now: Date;
 	/** The household this document belongs to, when its data was erased (erasure-guard.ts). */
 	erasedHousehold?: string | null;
+	/**
+	 * The newest version of the ward's consent text the server holds, read after the batch
+	 * arrived; a new declaration naming a later one is refused. Not checked when absent.
+	 */
+	latestConsentVersion?: number;
 };
 
 function refuse(id: string, problems: FieldProblem[]): WriteDecision {
@@ -104,6 +110,26 @@ function declarantProblemOf(scope: Scope, record: WardRecord): FieldProblem | nu
 	}
 	if (!isResident && record.role === 'resident' && record.channel === 'qr') {
 		return { path: 'channel', key: 'declaration.qr_resident_only' };
+	}
+	return null;
+}
+
+/**
+ * A new declaration carries the household's consent (docs/decisions/consent.md), under the
+ * same rule the device applies before it stores one. One already stored is judged as stored.
+ */
+function newDeclarationConsentProblem(
+	record: WardRecord,
+	current: CurrentState,
+	latestConsentVersion: number | undefined
+): FieldProblem | null {
+	if (record.type !== 'declaration' || (current && !current.isDeleted)) return null;
+	const problem = consentProblemOf(record);
+	if (problem) return problem;
+	if (latestConsentVersion !== undefined && record.consent) {
+		if (record.consent.text_version > latestConsentVersion) {
+			return { path: 'consent.text_version', key: 'consent.unknown_version' };
+		}
 	}
 	return null;
 }
@@ -238,6 +264,12 @@ export function decideWrite(
 	if (!placement) return refuse(id, [{ path: '_id', key: 'doc.type' }]);
 	const declarantProblem = declarantProblemOf(scope, check.record);
 	if (declarantProblem) return refuse(id, [declarantProblem]);
+	const consentProblem = newDeclarationConsentProblem(
+		check.record,
+		current,
+		options.latestConsentVersion
+	);
+	if (consentProblem) return refuse(id, [consentProblem]);
 	// A stale edit is left to CouchDB, which answers `conflict`: the device then merges with
 	// the stored copy (whose settlements it keeps) instead of holding a refusal.
 	const isStale =
