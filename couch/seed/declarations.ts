@@ -49,6 +49,8 @@ export function demoDeclarations(household: DemoHousehold, now: Date): Declarati
 	if (laterFrom < now && random.chance(DECLARES_AGAIN))
 		visits.push(visit(random, household, laterFrom, now));
 	const included = household.people.filter(() => random.chance(MEMBER_INCLUDED));
+	// The household agrees once, with its first declaration; every later one carries it again.
+	let consent: Declaration['consent'];
 	visits.forEach((event, visitIndex) => {
 		included.forEach((person, order) => {
 			if (new Date(person.record.audit.created_at) >= event.at) return;
@@ -56,6 +58,14 @@ export function demoDeclarations(household: DemoHousehold, now: Date): Declarati
 				Math.min(now.getTime(), event.at.getTime() + order * random.int(2, 6) * MINUTE_MS)
 			);
 			const authoring = { ...event, at };
+			consent ??= {
+				text_version: 0,
+				given_at: at.toISOString(),
+				given_by: person.record.id,
+				mode: event.channel === 'qr' ? 'in_app' : 'oral',
+				recorded_by: event.user,
+				device_id: auditOf(authoring).device_id
+			};
 			declarations.push({
 				id: `declaration:${stableUuid(`${person.record.id}/declaration/${visitIndex}`)}`,
 				type: 'declaration',
@@ -68,14 +78,7 @@ export function demoDeclarations(household: DemoHousehold, now: Date): Declarati
 				role: event.channel === 'qr' ? 'resident' : 'collaborator',
 				channel: event.channel,
 				health: healthReading(random, person.profile, event.channel),
-				consent: {
-					text_version: 0,
-					given_at: at.toISOString(),
-					given_by: person.record.id,
-					mode: event.channel === 'qr' ? 'in_app' : 'oral',
-					recorded_by: event.user,
-					device_id: auditOf(authoring).device_id
-				},
+				consent,
 				audit: auditOf(authoring),
 				stamp: stampAfter(random, authoring, now)
 			});

@@ -6,7 +6,13 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAndSettle, unlockData, waitForWaiting, SYNC_TIMEOUT_MS } from '../support/app-page';
+import {
+	saveDeclaration,
+	signInAndSettle,
+	SYNC_TIMEOUT_MS,
+	unlockData,
+	waitForWaiting
+} from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 import type { Declaration } from '../../src/lib/domain';
@@ -42,7 +48,7 @@ async function declare(systolic: string, diastolic: string): Promise<string> {
 	const personId = `person:${new URL(page.url().replace(/\/khai-bao.*$/, '')).pathname.split('/').pop()}`;
 	await page.getByLabel('Số trên (tâm thu)').fill(systolic);
 	await page.getByLabel('Số dưới (tâm trương)').fill(diastolic);
-	await page.getByRole('button', { name: 'Lưu khai báo' }).click();
+	await saveDeclaration(page);
 	await page.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
 	return personId;
 }

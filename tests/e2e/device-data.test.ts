@@ -7,7 +7,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Declaration } from '../../src/lib/domain';
-import { signInAndSettle, waitForWaiting, waitingCount } from '../support/app-page';
+import {
+	saveDeclaration,
+	signInAndSettle,
+	waitForWaiting,
+	waitingCount
+} from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
@@ -77,7 +82,7 @@ async function declare(fields: { allergies?: string; notes: string; systolic: st
 	await page.getByLabel('Số dưới (tâm trương)').fill('79');
 	if (fields.allergies) await page.getByLabel('Dị ứng (thuốc, thức ăn…)').fill(fields.allergies);
 	await page.getByLabel('Ghi chú').fill(fields.notes);
-	await page.getByRole('button', { name: 'Lưu khai báo' }).click();
+	await saveDeclaration(page);
 	await page.waitForURL(/\/ho\//);
 	return memberUrl;
 }

@@ -15,8 +15,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-	SYNC_TIMEOUT_MS,
+	saveDeclaration,
 	signInAndSettle,
+	SYNC_TIMEOUT_MS,
 	unlockData,
 	waitForWaiting,
 	waitingCount
@@ -110,7 +111,7 @@ describe('a save acknowledged on screen survives killing the browser', () => {
 		await browser!.context.setOffline(true);
 		await page.getByLabel('Số trên (tâm thu)').fill('131');
 		await page.getByLabel('Số dưới (tâm trương)').fill('84');
-		await page.getByRole('button', { name: 'Lưu khai báo' }).click();
+		await saveDeclaration(page);
 		await page.getByRole('status').filter({ hasText: 'Đã lưu trên máy' }).waitFor();
 		const ackAt = Date.now();
 		await browser!.kill();

@@ -10,6 +10,7 @@ import { claimOnPage } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 import {
+	declarationsOf,
 	familyOfTwoOrMore,
 	householdToken,
 	staffCookie,
@@ -51,6 +52,24 @@ describe('a household sees, copies and asks to erase its data', () => {
 		for (const member of members) {
 			await page.getByRole('heading', { level: 3, name: member.full_name, exact: true }).waitFor();
 		}
+		// The consent the household gave with its first declaration, or that it gave none yet.
+		const consent = page.getByRole('region', { name: 'Sự đồng ý của hộ' });
+		await consent.waitFor();
+		const given = (await declarationsOf(stack, household._id))
+			.filter((declaration) => declaration.consent)
+			.sort((a, b) => b.declared_at.localeCompare(a.declared_at))[0]?.consent;
+		// The day as the phone, in its own time zone, writes it.
+		const day = given
+			? await page.evaluate((at) => {
+					const date = new Date(at);
+					const pad = (n: number) => String(n).padStart(2, '0');
+					return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()}`;
+				}, given.given_at)
+			: '';
+		const expected = given
+			? `Hộ đã đồng ý ngày ${day} (nội dung phiên bản ${given.text_version}).`
+			: 'Hộ chưa đồng ý cho thu thập thông tin sức khỏe.';
+		await expect.poll(() => consent.getByText(expected).count()).toBe(1);
 	});
 
 	it('downloads a JSON copy holding the household and its members', async () => {

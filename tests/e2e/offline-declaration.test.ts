@@ -5,7 +5,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Declaration } from '../../src/lib/domain';
-import { signInAndSettle, unlockData, waitForWaiting, waitingCount } from '../support/app-page';
+import {
+	saveDeclaration,
+	signInAndSettle,
+	unlockData,
+	waitForWaiting,
+	waitingCount
+} from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
@@ -57,7 +63,7 @@ describe('a collaborator declares offline', () => {
 
 		await page.getByLabel('Số trên (tâm thu)').fill('999');
 		await page.getByLabel('Số dưới (tâm trương)').fill('80');
-		await page.getByRole('button', { name: 'Lưu khai báo' }).click();
+		await saveDeclaration(page);
 		await expect
 			.poll(() => page.getByText('Huyết áp tâm thu phải từ 60 đến 260 mmHg').count())
 			.toBeGreaterThan(0);
@@ -70,7 +76,7 @@ describe('a collaborator declares offline', () => {
 		await page.getByLabel('Cân nặng (kg)').fill('61,5');
 		await page.getByLabel('Số trên (tâm thu)').fill('118');
 		await page.getByLabel('Số dưới (tâm trương)').fill('76');
-		await page.getByRole('button', { name: 'Lưu khai báo' }).click();
+		await saveDeclaration(page);
 		await page.waitForURL(/\/ho\//);
 		await waitForWaiting(page, 1);
 

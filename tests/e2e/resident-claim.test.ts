@@ -5,7 +5,13 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYNC_TIMEOUT_MS, TEST_PIN, unlockData, waitForWaiting } from '../support/app-page';
+import {
+	saveDeclaration,
+	SYNC_TIMEOUT_MS,
+	TEST_PIN,
+	unlockData,
+	waitForWaiting
+} from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 import { declarationsOf, familyOfTwoOrMore, householdToken, type StoredDoc } from '../support/ward';
@@ -83,7 +89,7 @@ describe('a household claims its record with the QR code and declares offline', 
 			await page.waitForURL(/khai-bao/);
 			await page.getByLabel('Chiều cao (cm)').fill(String(150 + index));
 			await page.getByLabel('Cân nặng (kg)').fill(String(50 + index));
-			await page.getByRole('button', { name: 'Lưu khai báo' }).click();
+			await saveDeclaration(page);
 			await page.waitForURL(householdUrl);
 			await waitForWaiting(page, index + 1);
 		}

@@ -5,7 +5,13 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimOnPage, signInAndSettle, unlockData, waitForWaiting } from '../support/app-page';
+import {
+	claimOnPage,
+	saveDeclaration,
+	signInAndSettle,
+	unlockData,
+	waitForWaiting
+} from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 import { declarationsOf, familyOfTwoOrMore, householdToken, type StoredDoc } from '../support/ward';
@@ -50,7 +56,7 @@ describe('a revoked phone keeps what it declared', () => {
 		await phone.context.setOffline(true);
 		await resident.getByRole('link', { name: `Khai báo sức khỏe — ${member.full_name}` }).click();
 		await resident.getByLabel('Chiều cao (cm)').fill('163');
-		await resident.getByRole('button', { name: 'Lưu khai báo' }).click();
+		await saveDeclaration(resident);
 		await resident.waitForURL(householdUrl);
 		await waitForWaiting(resident, 1);
 	});

@@ -4,7 +4,7 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAndSettle, waitForWaiting } from '../support/app-page';
+import { saveDeclaration, signInAndSettle, waitForWaiting } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
@@ -79,7 +79,7 @@ describe('a ward supervisor watches the drive', () => {
 			.first()
 			.click();
 		await collaborator.getByLabel('Cân nặng (kg)').fill('58');
-		await collaborator.getByRole('button', { name: 'Lưu khai báo' }).click();
+		await saveDeclaration(collaborator);
 		await collaborator.waitForURL(/\/ho\//);
 		await waitForWaiting(collaborator, 0);
 

@@ -77,3 +77,22 @@ export async function unlockData(page: Page, secret = 'demo-password'): Promise<
 	await page.getByRole('button', { name: 'Mở dữ liệu' }).click();
 	await heading.waitFor({ state: 'detached', timeout: SYNC_TIMEOUT_MS });
 }
+
+/**
+ * Saves the declaration form. A household's first declaration asks for its consent: the form
+ * renders only once the device knows whether it consented before, so the card is either there
+ * or not by the time the save button is; when it is, it is answered as the user would (the
+ * person declared for agreed, aloud for a collaborator). tests/e2e/consent.test.ts checks the
+ * card itself.
+ */
+export async function saveDeclaration(page: Page): Promise<void> {
+	const save = page.getByRole('button', { name: 'Lưu khai báo' });
+	await save.waitFor();
+	const consent = page.getByRole('region', { name: 'Đồng ý cho thu thập thông tin sức khỏe' });
+	if ((await consent.count()) > 0) {
+		const aloud = consent.getByRole('radio', { name: 'Đồng ý bằng lời' });
+		if ((await aloud.count()) > 0) await aloud.check();
+		await consent.getByRole('checkbox').check();
+	}
+	await save.click();
+}

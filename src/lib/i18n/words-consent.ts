@@ -39,6 +39,8 @@ export const CONSENT_WORDS = {
 		vi: 'Hộ đã đồng ý ngày {date} (nội dung phiên bản {version}).',
 		en: 'The household consented on {date} (text version {version}).'
 	},
+	'consent_form.section': { vi: 'Sự đồng ý của hộ', en: "The household's consent" },
+	'consent_form.agreed_by': { vi: 'Người đồng ý: {name}, {how}.', en: 'Agreed by {name}, {how}.' },
 	'consent_form.none': {
 		vi: 'Hộ chưa đồng ý cho thu thập thông tin sức khỏe.',
 		en: 'The household has not yet consented to the collection of health data.'

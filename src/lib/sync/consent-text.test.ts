@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { standardConsentText, type ConsentText } from '$lib/domain';
+import type { ConsentText } from '$lib/domain';
+import { standardConsentText } from '$lib/domain/consent-standard';
 import { consentTextKey, refreshConsentText, savedConsentText } from './consent-text';
 
 function memoryStore(): Storage {

@@ -4,7 +4,8 @@
 // Until the device has heard from the server it shows the standard text (version 0), which
 // the gateway always accepts.
 
-import { ConsentTextSchema, standardConsentText, type ConsentText } from '$lib/domain';
+import { ConsentTextSchema, type ConsentText } from '$lib/domain';
+import { standardConsentText } from '$lib/domain/consent-standard';
 import { z } from 'zod';
 
 export const CONSENT_TEXT_PATH = '/api/consent';

@@ -11,7 +11,6 @@ import type { Subscription } from 'rxjs';
 import type { DeviceDatabase } from '$lib/db';
 import type { SessionUser } from '$lib/domain';
 import type { WardSync } from '$lib/sync';
-import { refreshConsentText } from '$lib/sync/consent-text';
 import { browserOnlineSignal } from '$lib/sync/online';
 import type { QrIndexKeeper } from '$lib/sync/qr-index-refresh';
 import { scansHouseholds, type QrIndexRefresh } from '$lib/sync/qr-index';
@@ -62,9 +61,12 @@ class DeviceSync {
 		if (scansHouseholds(user.role)) {
 			this.#qrIndex = keepQrIndexFresh({ username: user.username, store: localStorage });
 		}
-		// So that a first declaration made offline later shows the ward's current text.
+		// So that a first declaration made offline later shows the ward's current text. Loaded
+		// here, not with the first screen: only the declaration form shows the text.
 		if (user.role === 'resident' || user.role === 'collaborator') {
-			void refreshConsentText({ store: localStorage });
+			void import('$lib/sync/consent-text').then(({ refreshConsentText }) =>
+				refreshConsentText({ store: localStorage })
+			);
 		}
 	}
 
