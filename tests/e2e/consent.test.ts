@@ -8,7 +8,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Declaration, Household, Person } from '../../src/lib/domain';
-import { aHousehold, aPerson } from '../../src/lib/ui/records.test-support';
 import {
 	claimOnPage,
 	signInAndSettle,
@@ -19,38 +18,14 @@ import {
 } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
+import { freshHousehold, uuidOf } from '../support/fresh-household';
 import { declarationsOf, householdToken } from '../support/ward';
 
-const WARD_DATABASE = 'ward_26956';
 const CARD = 'Đồng ý cho thu thập thông tin sức khỏe';
 
 let stack: Stack;
 let browser: Browser;
 let page: Page;
-
-/** A household with no declaration yet, as the server would hold it after a registration. */
-async function freshHousehold(head: string, birthDate: string, sex: 'male' | 'female') {
-	const household = aHousehold({ head_name: head, house_number: '77/1', street: 'Hẻm Đồng Ý' });
-	const headPerson = aPerson(household, { full_name: head, birth_date: birthDate, sex });
-	const child = aPerson(household, {
-		full_name: 'Lê Ngọc Ánh',
-		birth_date: '2010-05-02',
-		sex: 'female',
-		relation: 'child'
-	});
-	const stamp = { by: 'ctv-demo', at: new Date().toISOString() };
-	const docs = [household, headPerson, child].map(({ id, ...fields }) => ({
-		_id: id,
-		...fields,
-		stamp
-	}));
-	await stack.couch.json(`${WARD_DATABASE}/_bulk_docs`, { method: 'POST', body: { docs } });
-	return { household, head: headPerson, child };
-}
-
-function uuidOf(id: string): string {
-	return id.slice(id.indexOf(':') + 1);
-}
 
 beforeAll(async () => {
 	stack = await startStack({ households: 20 });
@@ -69,7 +44,12 @@ describe('a collaborator records a household’s consent at the door, offline', 
 	let child: Person;
 
 	it('signs in with the household on the phone', async () => {
-		({ household, head, child } = await freshHousehold('Võ Thị Thuận', '1966-08-09', 'female'));
+		({ household, head, child } = await freshHousehold(
+			stack,
+			'Võ Thị Thuận',
+			'1966-08-09',
+			'female'
+		));
 		await signInAndSettle(page, stack.appUrl);
 		await page.goto(`${stack.appUrl}/ho/${uuidOf(household.id)}`);
 		await unlockData(page);
@@ -153,7 +133,12 @@ describe('a household gives its consent on its own phone', () => {
 		await browser.close();
 		browser = await launchBrowser({ width: 360, height: 740 });
 		page = browser.context.pages()[0] ?? (await browser.context.newPage());
-		const { household, head } = await freshHousehold('Huỳnh Thị Ưng', '1960-01-20', 'female');
+		const { household, head } = await freshHousehold(
+			stack,
+			'Huỳnh Thị Ưng',
+			'1960-01-20',
+			'female'
+		);
 		const token = await householdToken(stack, household.id, { issue: true });
 		await claimOnPage(page, stack.appUrl, token, '1960');
 

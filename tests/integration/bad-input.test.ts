@@ -42,7 +42,13 @@ const SCRIPT_IN_NAMES: Record<string, unknown[]> = {
 	],
 	'/api/session': [{ username: SCRIPT, password: SCRIPT, device_id: 'fuzz-device-01' }],
 	'/api/claim': [{ token: SCRIPT, answer: SCRIPT, device_id: 'fuzz-device-01' }],
-	'/api/qr/household': [{ household: `household:${SCRIPT}`, action: 'issue' }]
+	'/api/qr/household': [{ household: `household:${SCRIPT}`, action: 'issue' }],
+	'/api/consent': [
+		{
+			vi: `Hộ gia đình đồng ý cho trạm y tế phường lưu thông tin sức khỏe. ${SCRIPT}`,
+			en: `The household agrees that the ward health station keeps its health data. ${SCRIPT}`
+		}
+	]
 };
 
 /**

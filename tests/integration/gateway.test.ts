@@ -159,16 +159,17 @@ describe('refusals', () => {
 	it('refuses a new declaration without the household’s consent, in both languages, and stores nothing', async () => {
 		const { consent: _omitted, ...bare } = await declaration({ weight_kg: 60 });
 		void _omitted;
-		const late = await declaration({ weight_kg: 61 });
-		late.consent = { ...late.consent, given_at: new Date(Date.now() + 60_000).toISOString() };
-		const [missing, after] = await bulkDocs([bare, late]);
+		// A collaborator cannot tick the household's own box for it.
+		const tickedAtTheDoor = await declaration({ weight_kg: 61 });
+		tickedAtTheDoor.consent = { ...tickedAtTheDoor.consent, mode: 'in_app' };
+		const [missing, wrongKind] = await bulkDocs([bare, tickedAtTheDoor]);
 		expect(missing.error).toBe('forbidden');
 		expect(missing.reason).toContain('consent: Chưa có sự đồng ý của hộ gia đình');
 		expect(missing.reason).toContain('The household has not consented yet');
-		expect(after.reason).toContain('consent.given_at');
-		expect(after.reason).toContain('Consent cannot be given after the declaration');
+		expect(wrongKind.error).toBe('forbidden');
+		expect(wrongKind.reason).toContain('consent.mode');
 		expect(await stack.couch.getDoc(WARD_DATABASE, bare._id)).toBeNull();
-		expect(await stack.couch.getDoc(WARD_DATABASE, late._id)).toBeNull();
+		expect(await stack.couch.getDoc(WARD_DATABASE, tickedAtTheDoor._id)).toBeNull();
 	});
 
 	it('refuses a household of another group and stores nothing', async () => {

@@ -412,6 +412,31 @@ const API_CASES: Record<string, ApiCase> = {
 		}
 		expectRefused(role, answer, 'GET /api/erasure/notices');
 	},
+	'GET /api/consent': async (role) => {
+		// The session names the ward: a query naming another one is not read.
+		const answer = await staffOnly(role, 'GET', `/api/consent?ward=${WARD_B}`);
+		const ownWard = ['collaborator', 'ward_staff', 'resident'].includes(role.name);
+		if (!ownWard) return expectRefused(role, answer, 'GET /api/consent');
+		expectNothing(role, answer, 'GET /api/consent');
+		expect((answer.json() as { text: { ward: string } }).text.ward).toBe(WARD_A);
+		const every = await staffOnly(role, 'GET', `/api/consent?all=1&ward=${WARD_B}`);
+		if (role.name !== 'ward_staff') return expectRefused(role, every, 'GET /api/consent?all=1');
+		const { texts } = every.json() as { texts: { ward: string }[] };
+		expect(texts.every((text) => text.ward === WARD_A)).toBe(true);
+	},
+	'POST /api/consent': async (role) => {
+		// A body naming another ward is refused, ward staff's own included: the ward is the
+		// session's (tests/integration/consent-text.test.ts writes the own ward's text).
+		const answer = await staffOnly(role, 'POST', '/api/consent', {
+			ward: WARD_B,
+			vi: 'Hộ gia đình đồng ý để trạm y tế phường lưu thông tin sức khỏe của các thành viên.',
+			en: "The household agrees that the ward health station keeps its members' health data."
+		});
+		expectRefused(role, answer, `POST /api/consent for ${WARD_B}`);
+		const { rows } = await stack.couch.json<{ rows: { id: string }[] }>('hssk_org/_all_docs');
+		const texts = rows.filter((row) => row.id.startsWith('consent_text:'));
+		expect(texts, `${role.name}: POST /api/consent wrote a text`).toEqual([]);
+	},
 	'GET /api/registry/link': async (role) => {
 		const unit = role.outsideUnit;
 		const answer = await call(role, 'GET', `/api/registry/link?unit=${unit ?? WARD_C}`);

@@ -27,7 +27,8 @@ export const AUDIT_ACTIONS = [
 	'org.imported',
 	'erasure.requested',
 	'erasure.carried_out',
-	'list.erasure_requests'
+	'list.erasure_requests',
+	'consent_text.changed'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -40,22 +40,19 @@ export type Consent = z.infer<typeof ConsentSchema>;
 type ConsentBearer = {
 	role: 'resident' | 'collaborator';
 	declared_by: string;
-	declared_at: string;
 	consent?: Consent;
 };
 
 /**
  * The consent rule for a new declaration, on the device and in the gateway alike: it carries
- * consent given no later than the declaration, and a consent recorded along with it (by the
- * same user) is of the kind that user can take: the household agrees on its own phone, a
- * collaborator hears it aloud or sees the paper signed.
+ * consent, and a consent recorded along with it (by the same user) is of the kind that user
+ * can take: the household agrees on its own phone, a collaborator hears it aloud or sees the
+ * paper signed. The two times are not compared: a consent reused from a declaration made
+ * while the phone's clock ran ahead would look given after a later one.
  */
 export function consentProblemOf(declaration: ConsentBearer): FieldProblem | null {
 	const { consent } = declaration;
 	if (!consent) return { path: 'consent', key: 'consent.missing' };
-	if (Date.parse(consent.given_at) > Date.parse(declaration.declared_at)) {
-		return { path: 'consent.given_at', key: 'consent.after_declaration' };
-	}
 	if (consent.recorded_by === declaration.declared_by) {
 		const isInApp = consent.mode === 'in_app';
 		if (isInApp !== (declaration.role === 'resident')) {
@@ -80,6 +77,14 @@ function consentWording() {
 /** What ward staff write: the text in both languages. */
 export const ConsentWordingSchema = z.object({ vi: consentWording(), en: consentWording() });
 export type ConsentWording = z.infer<typeof ConsentWordingSchema>;
+
+/**
+ * What ward staff send: the wording and nothing else. The ward comes from the session; a body
+ * naming one (or anything more) is refused rather than quietly written to the caller's own.
+ */
+export const ConsentWordingInputSchema = z.strictObject(ConsentWordingSchema.shape, {
+	error: (issue) => (issue.code === 'unrecognized_keys' ? 'consent_text.wording_only' : undefined)
+});
 
 /** `consent_text:<ward>:<version>` in the org database; every version is kept. */
 export const ConsentTextSchema = ConsentWordingSchema.extend({

@@ -14,10 +14,6 @@ export const CONSENT_MESSAGES = {
 		vi: 'Chọn thành viên trong hộ đã đồng ý',
 		en: 'Choose the member of the household who agreed'
 	},
-	'consent.after_declaration': {
-		vi: 'Thời điểm đồng ý không được sau thời điểm khai báo',
-		en: 'Consent cannot be given after the declaration'
-	},
 	'consent.mode_role': {
 		vi: 'Hộ gia đình tự đồng ý trên điện thoại của hộ; cộng tác viên ghi nhận đồng ý bằng lời hoặc trên giấy',
 		en: 'A household agrees on its own phone; a collaborator records consent given aloud or on paper'
@@ -33,6 +29,14 @@ export const CONSENT_MESSAGES = {
 	'consent_text.too_short': {
 		vi: 'Nội dung đồng ý quá ngắn: cần nói rõ thu thập gì, để làm gì và ai được xem',
 		en: 'The consent text is too short: say what is collected, why, and who sees it'
+	},
+	'consent_text.ward_only': {
+		vi: 'Nội dung đồng ý thuộc về một phường; tài khoản này không gắn với phường nào',
+		en: 'A consent text belongs to a ward; this account has none'
+	},
+	'consent_text.wording_only': {
+		vi: 'Chỉ gửi nội dung tiếng Việt và tiếng Anh; phường là phường của tài khoản',
+		en: "Send the Vietnamese and English text only; the ward is the account's own"
 	},
 	'consent_text.staff_only': {
 		vi: 'Chỉ trạm y tế phường sửa nội dung đồng ý của phường mình',

@@ -7,6 +7,7 @@
 import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
 import { CONSENT_WORDS } from './words-consent';
+import { CONSENT_TEXT_WORDS } from './words-consent-text';
 import { CORE_WORDS } from './words-core';
 import { DEVICE_DATA_WORDS } from './words-device-data';
 import { DURABLE_WORDS } from './words-durable';
@@ -35,7 +36,8 @@ export const UI = {
 	...AUDIT_WORDS,
 	...ERASURE_WORDS,
 	...DEVICE_DATA_WORDS,
-	...CONSENT_WORDS
+	...CONSENT_WORDS,
+	...CONSENT_TEXT_WORDS
 } as const;
 
 export type UiKey = keyof typeof UI;

@@ -7,6 +7,7 @@ import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
 import { ERASURE_WORDS } from './words-erasure';
 import { CONSENT_WORDS } from './words-consent';
+import { CONSENT_TEXT_WORDS } from './words-consent-text';
 import { HOUSEHOLD_QR_WORDS } from './words-household-qr';
 import { ORG_WORDS } from './words-org';
 import { PROGRESS_WORDS } from './words-progress';
@@ -24,5 +25,6 @@ export const FEATURE_WORDS = {
 	...REGISTRY_WORDS,
 	...AUDIT_WORDS,
 	...ERASURE_WORDS,
-	...CONSENT_WORDS
+	...CONSENT_WORDS,
+	...CONSENT_TEXT_WORDS
 } as const;

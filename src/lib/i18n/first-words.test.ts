@@ -29,6 +29,7 @@ const WARD_STAFF_LINKS = [
 	'registry.link',
 	'review.link_plain',
 	'erasure_list.link',
+	'consent_text.link',
 	'sheets.link'
 ];
 

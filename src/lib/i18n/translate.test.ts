@@ -3,6 +3,7 @@ import { UI } from './dictionary';
 import { AUDIT_WORDS } from './words-audit';
 import { CLASH_WORDS } from './words-clash';
 import { CONSENT_WORDS } from './words-consent';
+import { CONSENT_TEXT_WORDS } from './words-consent-text';
 import { CORE_WORDS } from './words-core';
 import { DEVICE_DATA_WORDS } from './words-device-data';
 import { DURABLE_WORDS } from './words-durable';
@@ -35,7 +36,8 @@ describe('interface dictionary', () => {
 			AUDIT_WORDS,
 			ERASURE_WORDS,
 			DEVICE_DATA_WORDS,
-			CONSENT_WORDS
+			CONSENT_WORDS,
+			CONSENT_TEXT_WORDS
 		];
 		const keys = tables.flatMap((table) => Object.keys(table));
 		expect(keys.length).toBe(Object.keys(UI).length);

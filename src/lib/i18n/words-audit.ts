@@ -76,5 +76,9 @@ export const AUDIT_WORDS = {
 	'audit.action.list.erasure_requests': {
 		vi: 'Xem danh sách yêu cầu xóa dữ liệu',
 		en: 'Read the erasure requests'
+	},
+	'audit.action.consent_text.changed': {
+		vi: 'Sửa nội dung đồng ý của phường (phiên bản mới)',
+		en: "Changed the ward's consent text (a new version)"
 	}
 } as const;

@@ -50,6 +50,7 @@ export const paths = {
 	reviewList: (): ResolvedPathname => resolve('/quan-ly/trung-lap'),
 	/** Ward staff carry out households' erasure requests. */
 	erasureRequests: (): ResolvedPathname => resolve('/quan-ly/yeu-cau-xoa'),
+	consentText: (): ResolvedPathname => resolve('/quan-ly/dong-y'),
 	/** The administrator imports the org tree. */
 	orgUnits: (): ResolvedPathname => resolve('/quan-tri/don-vi'),
 	/** The collaborator's QR scanner. */

@@ -13,6 +13,7 @@ import { wakeWaiters } from './change-watcher';
 import { upstream, type GatewayContext } from './context';
 import { auditRecords } from './audit-records';
 import { mergeReplicatedBranches } from './branch-merge';
+import { batchConsentVersion } from './consent-version';
 import { currentStates } from './current-state';
 import { erasedHouseholds, householdOfWrite } from './erasure-guard';
 import { answerRows, type UpstreamRow, type WriteRow } from './write-answer';
@@ -77,6 +78,7 @@ export async function writeDocs(
 		context,
 		households.filter((household): household is string => household !== null)
 	);
+	const latestConsentVersion = await batchConsentVersion(context, docs);
 	const now = new Date();
 	const decisions = docs.map((doc, index) => {
 		const id = incomingId(doc);
@@ -84,7 +86,8 @@ export async function writeDocs(
 		return decideWrite(context.scope, doc, id === null ? null : (states.get(id) ?? null), {
 			isNewEdits,
 			now,
-			erasedHousehold: household && erased.has(household) ? household : null
+			erasedHousehold: household && erased.has(household) ? household : null,
+			latestConsentVersion
 		});
 	});
 	logDecisions(context, decisions, isNewEdits);
