@@ -350,4 +350,65 @@ describe('erasing a household', () => {
 		const { requests } = (await list.json()) as { requests: { state: string }[] };
 		expect(requests.map((request) => request.state)).toEqual(['done']);
 	});
+
+	it('refuses a fresh declaration naming an erased member under another, live household', async () => {
+		const cookie = await staffCookie(stack, 'ctv-demo');
+		const { rows } = await stack.couch.json<{
+			rows: { doc: { _id: string; type?: string; group?: string; household?: string } }[];
+		}>(`${WARD_DATABASE}/_all_docs`, { query: { include_docs: true } });
+		const live = rows
+			.map((row) => row.doc)
+			.find(
+				(doc) =>
+					doc.type === 'person' && doc.group === household.group && doc.household !== household.id
+			);
+		if (!live?.household) throw new Error('no other household in the group');
+		const at = new Date().toISOString();
+		const about = (person: string) => ({
+			_id: newId('declaration'),
+			type: 'declaration',
+			ward: '26956',
+			group: household.group,
+			person,
+			household: live.household,
+			declared_at: at,
+			declared_by: 'ctv-demo',
+			role: 'collaborator',
+			channel: 'door_to_door',
+			health: { weight_kg: 64 },
+			consent: {
+				text_version: 0,
+				given_at: at,
+				given_by: live._id,
+				mode: 'oral',
+				recorded_by: 'ctv-demo',
+				device_id: 'erasure-phone-0001'
+			},
+			audit: {
+				created_at: at,
+				created_by: 'ctv-demo',
+				updated_at: at,
+				updated_by: 'ctv-demo',
+				device_id: 'erasure-phone-0001'
+			}
+		});
+		const erasedMember = about((members[0] as Person).id);
+		const livingMember = about(live._id);
+		const response = await fetch(`${stack.appUrl}/db/${WARD_DATABASE}/_bulk_docs`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie },
+			body: JSON.stringify({ docs: [erasedMember, livingMember] })
+		});
+		const [refused, stored] = (await response.json()) as {
+			ok?: boolean;
+			error?: string;
+			reason?: string;
+			erased_household?: string;
+		}[];
+		expect(refused.error).toBe('forbidden');
+		expect(refused.reason).toContain('was erased at its request');
+		expect(refused.erased_household).toBe(household.id);
+		expect(stored.ok).toBe(true);
+		expect(await everyRevision(erasedMember._id)).toEqual([]);
+	});
 });

@@ -75,13 +75,24 @@ function withTimeout(promise: Promise<unknown>, ms: number): Promise<boolean> {
  * (append-only) and this removal is the ward's, not the user's.
  */
 async function removeFromStorage(collection: Removable, ids: readonly string[]): Promise<void> {
-	const found = await collection.storageInstance.findDocumentsById([...ids], false);
-	if (found.length === 0) return;
-	const result = await collection.storageInstance.bulkWrite(
-		found.map((previous) => ({ previous, document: { ...previous, _deleted: true } })),
-		'erasure-drop'
-	);
-	if (result.error.length > 0) throw new Error(`erasure-drop: ${result.error.length} not removed`);
+	let left = [...ids];
+	// The pull may write the server's tombstones of the same records meanwhile: a conflict is
+	// read again, and a record it already deleted is done.
+	for (let attempt = 0; attempt < 5 && left.length > 0; attempt++) {
+		const found = await collection.storageInstance.findDocumentsById(left, false);
+		if (found.length === 0) return;
+		const result = await collection.storageInstance.bulkWrite(
+			found.map((previous) => ({ previous, document: { ...previous, _deleted: true } })),
+			'erasure-drop'
+		);
+		const other = result.error.filter((error) => error.status !== 409);
+		if (other.length > 0) {
+			const statuses = [...new Set(other.map((error) => error.status))].join(', ');
+			throw new Error(`erasure-drop: ${other.length} not removed (${statuses})`);
+		}
+		left = result.error.map((error) => error.documentId);
+	}
+	if (left.length > 0) throw new Error(`erasure-drop: ${left.length} not removed`);
 }
 
 /** Deletes the replication's copies of these records (`<id>|0`), then clears them for good. */

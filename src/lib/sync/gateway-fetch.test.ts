@@ -67,6 +67,31 @@ describe('gateway fetch', () => {
 		]);
 	});
 
+	it('reports rows of erased data as erasures to drop, not as refusals', async () => {
+		const erasedReason = 'household: Hộ này đã được xóa dữ liệu / was erased at its request';
+		const rows = [
+			{ id: 'declaration:a', ok: true, rev: '1-a' },
+			{
+				id: 'declaration:b',
+				error: 'forbidden',
+				reason: erasedReason,
+				erased_household: 'household:gone'
+			}
+		];
+		const { base } = answering(201, rows);
+		const observed: GatewayObservation[] = [];
+		const response = await gatewayFetch({
+			recordType: 'declaration',
+			base,
+			observe: (o) => observed.push(o)
+		})('/db/ward_26956/_bulk_docs?', { method: 'POST', body: '{"docs":[]}' });
+		expect(await response.json()).toEqual([rows[0]]);
+		expect(observed).toEqual([
+			{ kind: 'erased', notices: [{ household: 'household:gone', records: ['declaration:b'] }] },
+			{ kind: 'ok', operation: 'push' }
+		]);
+	});
+
 	it('turns an expired session into a message and an error RxDB retries', async () => {
 		const { base } = answering(401, { error: 'unauthorized', reason: 'Phiên đã hết hạn' });
 		const observed: GatewayObservation[] = [];

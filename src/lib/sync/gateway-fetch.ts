@@ -21,7 +21,8 @@ export type GatewayObservation =
 	| { kind: 'failed'; operation: GatewayOperation; key: MessageKey; detail: string }
 	| { kind: 'refused'; records: RefusedRecord[] }
 	/** Records of households whose data the ward erased: dropped, never retried. */
-	| { kind: 'erased'; households: string[] };
+	/** Rows refused because their household, or the person they are about, was erased. */
+	| { kind: 'erased'; notices: { household: string; records: string[] }[] };
 
 export class GatewayError extends Error {
 	constructor(
@@ -88,8 +89,13 @@ function withoutRefusedRows(
 	);
 	if (refused.length === 0 && erased.length === 0) return body;
 	if (erased.length > 0) {
-		const households = [...new Set(erased.map((row) => row.erased_household as string))];
-		observe({ kind: 'erased', households });
+		// The refused record goes too: a declaration about an erased person may name another,
+		// live household, so dropping the erased household's records would not reach it.
+		const notices = erased.map((row) => ({
+			household: row.erased_household as string,
+			records: [row.id]
+		}));
+		observe({ kind: 'erased', notices });
 	}
 	if (refused.length > 0) {
 		observe({

@@ -106,7 +106,7 @@ export function startWardSync(options: WardSyncOptions): WardSync {
 
 	function observe(name: CollectionName, backoff: Backoff, event: GatewayObservation) {
 		if (event.kind === 'erased') {
-			void erasures.apply(event.households.map((household) => ({ household })));
+			void erasures.apply(event.notices);
 		} else if (event.kind === 'failed') {
 			lastFailureAt = Date.now();
 			recordError({ key: event.key, detail: event.detail });

@@ -15,7 +15,7 @@ import { auditRecords } from './audit-records';
 import { mergeReplicatedBranches } from './branch-merge';
 import { batchConsentVersion } from './consent-version';
 import { currentStates } from './current-state';
-import { erasedHouseholds, householdOfWrite } from './erasure-guard';
+import { erasedHouseholds, householdOfWrite, householdsOfDeletedPeople } from './erasure-guard';
 import { answerRows, type UpstreamRow, type WriteRow } from './write-answer';
 import { decideWrite, incomingId, type CurrentState, type WriteDecision } from './write-rules';
 
@@ -68,25 +68,33 @@ export async function writeDocs(
 	docs: readonly unknown[],
 	isNewEdits: boolean
 ): Promise<WriteRow[]> {
-	const ids = docs.map(incomingId).filter((id): id is string => id !== null);
-	const states = await currentStates(context, ids);
-	const households = docs.map((doc) => {
-		const id = incomingId(doc);
+	const incoming = docs.map(incomingId);
+	const ids = incoming.filter((id): id is string => id !== null);
+	const [states, peopleHouseholds] = await Promise.all([
+		currentStates(context, ids),
+		householdsOfDeletedPeople(context, incoming, docs)
+	]);
+	const households = docs.map((doc, index) => {
+		const id = incoming[index];
 		return householdOfWrite(id, doc, id === null ? undefined : (states.get(id) ?? undefined));
 	});
 	const erased = await erasedHouseholds(
 		context,
-		households.filter((household): household is string => household !== null)
+		[...households, ...peopleHouseholds].filter(
+			(household): household is string => household !== null
+		)
 	);
 	const latestConsentVersion = await batchConsentVersion(context, docs);
 	const now = new Date();
 	const decisions = docs.map((doc, index) => {
-		const id = incomingId(doc);
-		const household = households[index];
+		const id = incoming[index];
+		const erasedHousehold = [households[index], peopleHouseholds[index]].find(
+			(household) => household !== null && erased.has(household)
+		);
 		return decideWrite(context.scope, doc, id === null ? null : (states.get(id) ?? null), {
 			isNewEdits,
 			now,
-			erasedHousehold: household && erased.has(household) ? household : null,
+			erasedHousehold: erasedHousehold ?? null,
 			latestConsentVersion
 		});
 	});
