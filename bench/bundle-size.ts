@@ -13,7 +13,7 @@
 
 import type { Page, Response } from 'playwright-core';
 import { launchBrowser } from '../tests/support/browser';
-import { signInAndSettle } from '../tests/support/app-page';
+import { signInAndSettle, unlockData } from '../tests/support/app-page';
 import {
 	FIRST_SCREEN_BUDGET_BYTES,
 	firstScreenFiles,
@@ -55,6 +55,8 @@ async function measurePage(page: Page, appUrl: string): Promise<Requested[]> {
 		);
 	});
 	await page.goto(`${appUrl}/`);
+	// After a full load the records on the phone are locked until the password is typed.
+	await unlockData(page);
 	await page.locator('a.household').first().waitFor();
 	isListShown = true;
 	while (Date.now() - lastScriptAt < QUIET_MS) await page.waitForTimeout(250);
