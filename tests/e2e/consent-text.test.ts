@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveDeclaration, signInAndSettle, unlockData, waitForWaiting } from '../support/app-page';
 import { launchBrowser, type Browser } from '../support/browser';
 import { freshHousehold, uuidOf } from '../support/fresh-household';
+import { storedConsentTexts } from '../support/org';
 import { startStack, type Stack } from '../support/stack';
 import { declarationsOf } from '../support/ward';
 
@@ -49,6 +50,7 @@ describe('ward staff write their own consent text', () => {
 		await page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
 		await page.getByRole('alert').filter({ hasText: 'Nội dung đồng ý quá ngắn' }).waitFor();
 		expect(await page.getByRole('heading', { name: 'Các phiên bản (1)' }).count()).toBe(1);
+		expect(await storedConsentTexts(stack.couch)).toEqual([]);
 	});
 
 	it('save their own as version 1, and the earlier one stays listed', async () => {
@@ -59,6 +61,7 @@ describe('ward staff write their own consent text', () => {
 		await page.getByRole('heading', { name: 'Các phiên bản (2)' }).waitFor();
 		await page.getByText('Phiên bản 0: nội dung chuẩn').waitFor();
 		await page.getByText(/^Đang dùng: phiên bản 1/).waitFor();
+		expect(await storedConsentTexts(stack.couch)).toEqual(['consent_text:26956:000001']);
 	});
 });
 

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../couch/seed/demo';
 import { newId, type AuditEntry, type ConsentText } from '../../src/lib/domain';
+import { storedConsentTexts } from '../support/org';
 import { startStack, type Stack } from '../support/stack';
 import { familyOfTwoOrMore, householdToken, wardDocs } from '../support/ward';
 
@@ -44,11 +45,6 @@ async function latest(who: string): Promise<ConsentText> {
 	return ((await response.json()) as { text: ConsentText }).text;
 }
 
-async function storedVersions(): Promise<string[]> {
-	const { rows } = await stack.couch.json<{ rows: { id: string }[] }>('hssk_org/_all_docs');
-	return rows.map((row) => row.id).filter((id) => id.startsWith('consent_text:'));
-}
-
 function save(who: string, body: unknown): Promise<Response> {
 	return as(who, '/api/consent', { method: 'POST', body: JSON.stringify(body) });
 }
@@ -78,7 +74,7 @@ describe("the ward's consent text", () => {
 			expect(text).toMatchObject({ ward: WARD, version: 0 });
 			expect(text.vi).toContain('Hộ gia đình có quyền xem, tải về và yêu cầu xóa');
 		}
-		expect(await storedVersions()).toEqual([]);
+		expect(await storedConsentTexts(stack.couch)).toEqual([]);
 	});
 
 	it('keeps every version ward staff save, numbered on, two at once included', async () => {
@@ -98,7 +94,7 @@ describe("the ward's consent text", () => {
 			async (answer) => ((await answer.json()) as { text: ConsentText }).text.version
 		);
 		expect((await Promise.all(versions)).sort()).toEqual([2, 3]);
-		expect(await storedVersions()).toEqual([
+		expect(await storedConsentTexts(stack.couch)).toEqual([
 			'consent_text:26956:000001',
 			'consent_text:26956:000002',
 			'consent_text:26956:000003'
@@ -128,7 +124,7 @@ describe("the ward's consent text", () => {
 			'this account has none'
 		);
 		expect((await fetch(`${stack.appUrl}/api/consent`)).status).toBe(401);
-		expect((await storedVersions()).length).toBe(3);
+		expect((await storedConsentTexts(stack.couch)).length).toBe(3);
 	});
 
 	it('refuses bad text with a reason in both languages and stores nothing', async () => {
@@ -150,7 +146,7 @@ describe("the ward's consent text", () => {
 		);
 		const malformed = await as('ward-demo', '/api/consent', { method: 'POST', body: '{"vi":' });
 		expect(malformed.status).toBe(400);
-		expect((await storedVersions()).length).toBe(3);
+		expect((await storedConsentTexts(stack.couch)).length).toBe(3);
 		expect((await latest('ctv-demo')).version).toBe(3);
 	});
 

@@ -20,7 +20,7 @@ import {
 	type GatewayRequest,
 	type GatewayTarget
 } from '../support/gateway-requests';
-import { updateSeq } from '../support/org';
+import { storedConsentTexts, updateSeq } from '../support/org';
 import {
 	buildScopeWorld,
 	DISTRICT_SUPERVISOR,
@@ -433,8 +433,7 @@ const API_CASES: Record<string, ApiCase> = {
 			en: "The household agrees that the ward health station keeps its members' health data."
 		});
 		expectRefused(role, answer, `POST /api/consent for ${WARD_B}`);
-		const { rows } = await stack.couch.json<{ rows: { id: string }[] }>('hssk_org/_all_docs');
-		const texts = rows.filter((row) => row.id.startsWith('consent_text:'));
+		const texts = await storedConsentTexts(stack.couch);
 		expect(texts, `${role.name}: POST /api/consent wrote a text`).toEqual([]);
 	},
 	'GET /api/registry/link': async (role) => {

@@ -1,5 +1,5 @@
 // What the org-tree tests read straight from CouchDB: a database's update sequence (the proof
-// that nothing was written), the stored units, and every revision of a ward's documents.
+// that nothing was written), the stored units and consent texts, and every revision of a ward's documents.
 
 import type { OrgUnit } from '../../src/lib/domain';
 import type { CouchClient } from '../../src/lib/server/couch/client';
@@ -7,6 +7,12 @@ import type { CouchClient } from '../../src/lib/server/couch/client';
 export async function updateSeq(couch: CouchClient, database: string): Promise<string> {
 	const info = await couch.json<{ update_seq: string | number }>(database);
 	return String(info.update_seq);
+}
+
+/** The ids of the wards' consent texts CouchDB holds, in id order. */
+export async function storedConsentTexts(couch: CouchClient): Promise<string[]> {
+	const { rows } = await couch.json<{ rows: { id: string }[] }>('hssk_org/_all_docs');
+	return rows.map((row) => row.id).filter((id) => id.startsWith('consent_text:'));
 }
 
 export async function storedUnits(couch: CouchClient): Promise<Map<string, OrgUnit>> {

@@ -20,8 +20,10 @@ export type GatewayObservation =
 	| { kind: 'ok'; operation: GatewayOperation }
 	| { kind: 'failed'; operation: GatewayOperation; key: MessageKey; detail: string }
 	| { kind: 'refused'; records: RefusedRecord[] }
-	/** Records of households whose data the ward erased: dropped, never retried. */
-	/** Rows refused because their household, or the person they are about, was erased. */
+	/**
+	 * Rows refused because their household, or the person they are about, was erased: dropped
+	 * from the device, never retried.
+	 */
 	| { kind: 'erased'; notices: { household: string; records: string[] }[] };
 
 export class GatewayError extends Error {

@@ -105,8 +105,3 @@ export async function latestConsentVersion(
 	if (known !== undefined && wanted <= known) return known;
 	return (await latestConsentText(client, ward)).version;
 }
-
-/** For tests that start the store afresh. */
-export function forgetConsentVersions(): void {
-	latestKnown.clear();
-}

@@ -15,7 +15,12 @@ import { auditRecords } from './audit-records';
 import { mergeReplicatedBranches } from './branch-merge';
 import { batchConsentVersion } from './consent-version';
 import { currentStates } from './current-state';
-import { erasedHouseholds, householdOfWrite, householdsOfDeletedPeople } from './erasure-guard';
+import {
+	erasedHouseholds,
+	householdOfDeletedPerson,
+	householdOfWrite,
+	personNamedBy
+} from './erasure-guard';
 import { answerRows, type UpstreamRow, type WriteRow } from './write-answer';
 import { decideWrite, incomingId, type CurrentState, type WriteDecision } from './write-rules';
 
@@ -69,11 +74,13 @@ export async function writeDocs(
 	isNewEdits: boolean
 ): Promise<WriteRow[]> {
 	const incoming = docs.map(incomingId);
-	const ids = incoming.filter((id): id is string => id !== null);
-	const [states, peopleHouseholds] = await Promise.all([
-		currentStates(context, ids),
-		householdsOfDeletedPeople(context, incoming, docs)
-	]);
+	const people = docs.map((doc, index) => personNamedBy(incoming[index] ?? null, doc));
+	// One read answers for the documents and for the people the declarations name.
+	const states = await currentStates(
+		context,
+		[...incoming, ...people].filter((id): id is string => id !== null)
+	);
+	const peopleHouseholds = people.map((person) => householdOfDeletedPerson(person, states));
 	const households = docs.map((doc, index) => {
 		const id = incoming[index];
 		return householdOfWrite(id, doc, id === null ? undefined : (states.get(id) ?? undefined));

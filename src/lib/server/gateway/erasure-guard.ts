@@ -7,7 +7,6 @@
 
 import { erasureIdOf, householdNamedBy, isRecordId } from '$lib/domain';
 import { upstream, type GatewayContext } from './context';
-import { currentStates } from './current-state';
 import type { CurrentState } from './write-rules';
 
 type Row = { key: string; value?: { rev: string; deleted?: boolean }; error?: string };
@@ -28,31 +27,24 @@ export function householdOfWrite(
 }
 
 /** The person a declaration is about, as its body names it. */
-function personNamedBy(id: string | null, raw: unknown): string | null {
+export function personNamedBy(id: string | null, raw: unknown): string | null {
 	if (id === null || !isRecordId(id, 'declaration') || !isObject(raw)) return null;
 	return typeof raw.person === 'string' && isRecordId(raw.person, 'person') ? raw.person : null;
 }
 
 /**
- * The household each declaration's person belonged to when it was deleted, where it was: a
+ * The household a declaration's person belonged to when it was deleted, if it was: a
  * declaration with a fresh id may name a person erased with their household under another,
  * live household, and the household check alone would store it. The tombstone of an erased
- * person keeps its household (remove-records.ts), so one `_all_docs` request a batch finds
- * it; a person the server never held (pushed after the declaration) is no one's yet.
+ * person keeps its household (remove-records.ts), so the batch's one read of current states
+ * finds it; a person the server never held (pushed after the declaration) is no one's yet.
  */
-export async function householdsOfDeletedPeople(
-	context: GatewayContext,
-	ids: readonly (string | null)[],
-	docs: readonly unknown[]
-): Promise<(string | null)[]> {
-	const people = docs.map((doc, index) => personNamedBy(ids[index] ?? null, doc));
-	const named = people.filter((person): person is string => person !== null);
-	if (named.length === 0) return people.map(() => null);
-	const states = await currentStates(context, named);
-	return people.map((person) => {
-		const state = person === null ? undefined : states.get(person);
-		return state?.isDeleted ? (state.placement?.household ?? null) : null;
-	});
+export function householdOfDeletedPerson(
+	person: string | null,
+	states: ReadonlyMap<string, CurrentState>
+): string | null {
+	const state = person === null ? undefined : states.get(person);
+	return state?.isDeleted ? (state.placement?.household ?? null) : null;
 }
 
 /** The households among these that have an erasure record in the ward database. */
